@@ -38,6 +38,8 @@ CTESTS    = $(CTEST_SRC:spec/c/%.c=$(BUILD)/%)
 EXAMPLES_C = $(wildcard examples/*.c)
 EXAMPLES  = $(EXAMPLES_C:examples/%.c=$(BUILD)/%)
 
+BENCH_C   = $(BUILD)/bench_core
+
 MODULE    = $(BUILD)/annot/core.so
 LIB       = $(BUILD)/libannot.a
 
@@ -62,6 +64,9 @@ $(MODULE): $(CORE_OBJ) $(LUA_OBJ)
 $(BUILD)/test_%: spec/c/test_%.c $(LIB) spec/c/ctest.h
 	$(CC) $(ALL_CFLAGS) -Icsrc $< $(LIB) -o $@ $(LIBS)
 
+$(BUILD)/bench_%: bench/bench_%.c $(LIB)
+	$(CC) $(ALL_CFLAGS) -Icsrc $< $(LIB) -o $@ $(LIBS)
+
 # C host programs: those that embed Lua link liblua5.4 too
 $(BUILD)/%: examples/%.c $(LIB)
 	$(CC) $(ALL_CFLAGS) -Icsrc $< $(LIB) -o $@ $(LIBS) \
@@ -73,7 +78,7 @@ lexicon:
 unicode:
 	$(LUA) tools/gen_unicode.lua /usr/share/unicode/UnicodeData.txt csrc/unicode_table.c
 
-test: all
+test: all $(CTESTS)
 	@BUILD=$(BUILD) LUA=$(LUA) BUSTED=$(BUSTED) sh tools/run-tests $(CTESTS)
 
 ctest: $(CTESTS)
@@ -86,7 +91,7 @@ spec: all
 # ASan, so the runtime is preloaded.  Leak checks are valgrind's job below.
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 check:
-	$(MAKE) BUILD=build-san OPT=-O1 CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" all
+	$(MAKE) BUILD=build-san OPT=-O1 CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" all $(CTESTS:$(BUILD)/%=build-san/%)
 	BUILD=build-san LUA=$(LUA) BUSTED=$(BUSTED) \
 	  LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
 	  ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
@@ -100,17 +105,18 @@ check-threads:
 	$(MAKE) BUILD=build-tsan OPT=-O1 CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" build-tsan/test_threads
 	./build-tsan/test_threads
 
-bench: all
-	$(LUA) bench/run.lua
+bench: all $(BENCH_C)
+	BUILD=$(BUILD) $(LUA) bench/run.lua
 
 demo: all
 	$(LUA) examples/who_said_what.lua examples/corpus/*.txt
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/lib/lua/$(LUA_VER)/annot $(DESTDIR)$(PREFIX)/share/lua/$(LUA_VER)/annot \
+	install -d $(DESTDIR)$(PREFIX)/lib/lua/$(LUA_VER)/annot $(DESTDIR)$(PREFIX)/share/lua/$(LUA_VER)/annot/export \
 	  $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib
 	install -m 755 $(MODULE) $(DESTDIR)$(PREFIX)/lib/lua/$(LUA_VER)/annot/core.so
 	install -m 644 lua/annot/*.lua $(DESTDIR)$(PREFIX)/share/lua/$(LUA_VER)/annot/
+	install -m 644 lua/annot/export/*.lua $(DESTDIR)$(PREFIX)/share/lua/$(LUA_VER)/annot/export/
 	install -m 755 bin/annot $(DESTDIR)$(PREFIX)/bin/annot
 	install -m 644 csrc/annot.h $(DESTDIR)$(PREFIX)/include/annot.h
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libannot.a

@@ -174,10 +174,12 @@ typedef struct annot_quote {
 typedef struct annot_pipeline annot_pipeline;
 typedef struct annot_doc annot_doc;
 
-/* which stages run; tokens, sentences and paragraphs always do */
+/* which stages run; tokens, sentences and paragraphs always do, so
+** ANNOT_STAGE_TOKENS alone asks for nothing more */
 #define ANNOT_STAGE_ENTITIES 0x01u
 #define ANNOT_STAGE_QUOTES   0x02u   /* implies entities */
 #define ANNOT_STAGE_ALL      0x03u
+#define ANNOT_STAGE_TOKENS   0x04u
 
 typedef struct annot_options {
   unsigned stages;               /* ANNOT_STAGE_*; 0 means ALL */

@@ -1,8 +1,958 @@
-/* entities.c: placeholder until this stage is written; does nothing yet. */
-#include "pipeline.h"
+/*
+** entities.c: the entity stage.  Reads the tokens, sentences and
+** paragraphs and the lexicon; writes d->mentions (sorted by start, never
+** overlapping): lexicon matches, capitalised names typed by evidence,
+** titles kept as roles, and numbers and dates (numbers.c).
+**
+** It works in three passes, each linear in the tokens:
+**   1. per token: the lexicon entries that start there (one lexicon_match
+**      call), its word classes, whether its capital means anything (a
+**      sentence opener's does not), and for the words whose capital
+**      means nothing, whether the doc also writes them in lower case or
+**      capitalised mid-sentence;
+**   2. left to right: runs of capitalised tokens are cut into lexicon
+**      names, titles and unknown names; unknown names are typed from
+**      evidence (a title or a given name before them, a head word, a
+**      speech verb, a place preposition) or kept pending; numbers and
+**      dates fill the gaps;
+**   3. pending names are settled with what the whole doc knows (a surname
+**      of a person named in full elsewhere, an acronym it defined) and the
+**      survivors are copied to d->mentions.
+** The rules and the cases they settle are written down in doc/entities.md.
+*/
+#include <stdlib.h>
+#include <string.h>
 
-int stage_entities(annot_doc *d, annot_error *err) {
-  (void)d;
-  (void)err;
+#include "pipeline.h"
+#include "entwords.h"
+#include "numbers.h"
+
+/* {======================================================
+** Per-token facts
+** ======================================================= */
+
+/* bits of tok_info.bits */
+#define TB_GIVEN    0x01u   /* a given name (lexicon GIVEN) */
+#define TB_NOTNAME  0x02u   /* a capitalised word that starts no name */
+#define TB_HEAD     0x04u   /* the last token of a head word (Ministry) */
+#define TB_CUE      0x08u   /* a speech cue starts here (said, told) */
+#define TB_AFTERCUE 0x10u   /* a speech cue ends right before this token */
+#define TB_WEAK     0x20u   /* its capital says nothing (sentence opener,
+                               headline in Title Case) */
+#define TB_LINE     0x40u   /* first token of its line */
+
+#define MAX_MATCHES 16      /* lexicon entries looked at per token */
+
+typedef struct tok_info {
+  const lex_entry *ent;     /* longest entity entry starting here */
+  uint32_t title_from;      /* 1 + the start of the longest title ending
+                               right before this token; 0 if none */
+  uint8_t ent_len;          /* its length in tokens */
+  uint8_t title_len;        /* longest title starting here, 0 if none */
+  uint8_t bits;             /* TB_* */
+  uint8_t headtype;         /* type of the head word ending here */
+} tok_info;
+
+/* {------------------------------------------------------
+** The doc's words: which forms appear where.  Keyed by the token hash;
+** a collision only weakens a heuristic, so entries are not verified.
+** ------------------------------------------------------- */
+
+#define WS_LOWER   0x01u   /* seen as a word in lower case */
+#define WS_MIDCAP  0x02u   /* seen capitalised away from a sentence start */
+#define WS_SURNAME 0x04u   /* the last word of a named person */
+#define WS_ACRONYM 0x08u   /* an acronym the doc defined: 'type' */
+
+typedef struct word_slot {
+  uint32_t hash;
+  uint8_t used, flags, type, pad;
+} word_slot;
+
+/* the home slot of a token hash (multiplicative: the scanner's hashes are
+** not uniform in their low bits) */
+#define WS_HOME(h) (((uint32_t)(h) * 0x9E3779B1u) >> 7)
+
+typedef struct word_set {
+  word_slot *slots;
+  uint32_t mask;
+  uint32_t used;           /* slots in use; the set doubles at half full */
+  int failed;              /* out of memory while growing */
+  word_slot spare;         /* handed out when a full set cannot grow */
+} word_set;
+
+/* an empty set for about 'n' words */
+static int ws_init(word_set *ws, uint32_t n) {
+  uint32_t size = 64;
+  while (size < 2 * (uint64_t)n + 64 && size < (1u << 30)) size *= 2;
+  ws->slots = calloc(size, sizeof *ws->slots);
+  ws->mask = size - 1;
+  ws->used = 0;
+  return ws->slots ? ANNOT_OK : ANNOT_ENOMEM;
+}
+
+/* double the table (keeping the old one when out of memory) */
+static void ws_grow(word_set *ws) {
+  uint32_t size = (ws->mask + 1) * 2;
+  word_slot *n = calloc(size, sizeof *n);
+  if (n == NULL) {
+    ws->failed = 1;
+    return;
+  }
+  for (uint32_t k = 0; k <= ws->mask; k++) {
+    if (!ws->slots[k].used) continue;
+    uint32_t h = ws->slots[k].hash;
+    uint32_t s = WS_HOME(h) & (size - 1);
+    while (n[s].used) s = (s + 1) & (size - 1);
+    n[s] = ws->slots[k];
+  }
+  free(ws->slots);
+  ws->slots = n;
+  ws->mask = size - 1;
+}
+
+/* the slot for 'hash', created empty when missing */
+static word_slot *ws_slot(word_set *ws, uint32_t hash) {
+  if (2 * (ws->used + 1) > ws->mask + 1) ws_grow(ws);
+  /* out of memory and nearly full: the stage fails anyway ('failed'),
+  ** but the probe below must still find an empty slot to stop */
+  if (ws->used + 1 >= ws->mask) return &ws->spare;
+  uint32_t s = WS_HOME(hash) & ws->mask;
+  while (ws->slots[s].used && ws->slots[s].hash != hash)
+    s = (s + 1) & ws->mask;
+  if (!ws->slots[s].used) {
+    ws->slots[s].used = 1;
+    ws->slots[s].hash = hash;
+    ws->used++;
+  }
+  return &ws->slots[s];
+}
+
+/* the slot holding 'hash', or NULL */
+static word_slot *ws_find(word_set *ws, uint32_t hash) {
+  uint32_t s = WS_HOME(hash) & ws->mask;
+  while (ws->slots[s].used) {
+    if (ws->slots[s].hash == hash) return &ws->slots[s];
+    s = (s + 1) & ws->mask;
+  }
+  return NULL;
+}
+
+/* the flags recorded for 'hash' (0 if none) */
+static unsigned ws_flags(const word_set *ws, uint32_t hash) {
+  uint32_t s = WS_HOME(hash) & ws->mask;
+  while (ws->slots[s].used) {
+    if (ws->slots[s].hash == hash) return ws->slots[s].flags;
+    s = (s + 1) & ws->mask;
+  }
+  return 0;
+}
+
+/* }------------------------------------------------------ */
+
+/* a candidate mention, before pending ones are settled */
+#define PEND_NONE    0   /* final */
+#define PEND_SURNAME 1   /* a person if the doc knows this surname */
+#define PEND_PLACE   2   /* a place ('in X') unless it is a known surname */
+
+typedef struct cand {
+  uint32_t tb, te;         /* tokens */
+  uint32_t rb, re;         /* role tokens (rb == re: none) */
+  const lex_entry *entry;  /* lexicon entry, or NULL */
+  uint16_t type;
+  uint8_t source;
+  uint8_t pend;
+} cand;
+
+/* everything the stage works with; freed at its end */
+typedef struct ent_ctx {
+  annot_doc *d;
+  const lexicon *lex;
+  tok_info *ti;
+  uint32_t *wc;            /* entwords_class of each token */
+  num_src nsrc;            /* the same, for numbers.c */
+  word_set ws;
+  uint64_t weakfilter[64]; /* bits of the hashes of weak capitalised
+                              words: most tokens skip the word set */
+  vec cands;               /* cand */
+  uint32_t lim;            /* end of the sentence being scanned */
+  int failed;              /* out of memory while pushing */
+} ent_ctx;
+
+/* }====================================================== */
+
+
+/* {======================================================
+** Token predicates
+** ======================================================= */
+
+#define TXT(d, i) ((d)->text + (d)->tok_start[i])
+#define TLEN(d, i) ((d)->tok_end[i] - (d)->tok_start[i])
+
+/* a word whose first letter is a capital */
+static int capword(const annot_doc *d, uint32_t i) {
+  return d->tok_kind[i] == ANNOT_TOK_WORD &&
+         (d->tok_flags[i] & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)) &&
+         (d->tok_flags[i] & ANNOT_TF_ALPHA);
+}
+
+/* the one-byte punctuation token 'c' */
+static int is_char(const annot_doc *d, uint32_t i, char c) {
+  return i < d->ntok && TLEN(d, i) == 1 && TXT(d, i)[0] == c;
+}
+
+/* a hyphen glued to both neighbours (NATO-Russia, Jean-Yves) */
+static int inner_hyphen(const annot_doc *d, uint32_t i) {
+  if (i + 1 >= d->ntok) return 0;
+  if (d->tok_kind[i] != ANNOT_TOK_HYPHEN && !is_char(d, i, '-')) return 0;
+  return !(d->tok_flags[i] & ANNOT_TF_SPACE) &&
+         !(d->tok_flags[i + 1] & ANNOT_TF_SPACE);
+}
+
+/* the closed-class word classes of token 'i' (computed in pass 1) */
+static uint32_t wclass(const ent_ctx *c, uint32_t i) {
+  return i < c->d->ntok ? c->wc[i] : 0;
+}
+
+/* token 'i' is the lower-case word 'w' (a literal) */
+static int is_lower_word_n(const annot_doc *d, uint32_t i, const char *w,
+                           size_t n) {
+  if (i >= d->ntok || d->tok_kind[i] != ANNOT_TOK_WORD) return 0;
+  return TLEN(d, i) == n && memcmp(TXT(d, i), w, n) == 0;
+}
+#define is_lower_word(d, i, w) is_lower_word_n(d, i, w, sizeof(w) - 1)
+
+/* a word that can start nothing where its capital means nothing: a
+** function word, a lexicon NOTNAME, or a word the doc uses in lower case
+** and never capitalised mid-sentence */
+static int weak_common(const ent_ctx *c, uint32_t i) {
+  const annot_doc *d = c->d;
+  if (c->ti[i].bits & TB_NOTNAME) return 1;
+  if (wclass(c, i) & (WC_FUNC | WC_NAMENOUN)) return 1;
+  unsigned f = ws_flags(&c->ws, d->tok_hash[i]);
+  return (f & WS_LOWER) && !(f & WS_MIDCAP);
+}
+
+/* a mention type that names a place, an organisation or a group: these
+** may precede a title in a role ('White House press secretary') */
+static int role_type(unsigned t) {
+  return t == ANNOT_ORG || t == ANNOT_GPE || t == ANNOT_NORP ||
+         t == ANNOT_LOC;
+}
+
+/* }====================================================== */
+
+
+/* {======================================================
+** Pass 1: per-token facts and the doc's words
+** ======================================================= */
+
+/* Record the lexicon entries starting at token 'i' (longest first):
+** the longest entity entry, the longest title (and where it ends, for
+** roles), given names, heads (marked on their last token, and only with
+** a capital), cues (and the token after them), NOTNAME words.  SOURCE
+** entries are the quote stage's business. */
+static void lexicon_facts(ent_ctx *c, uint32_t i) {
+  const annot_doc *d = c->d;
+  const lex_entry *m[MAX_MATCHES];
+  size_t n = lexicon_match(c->lex, d, i, m, MAX_MATCHES);
+  if (n > MAX_MATCHES) n = MAX_MATCHES;
+  tok_info *t = &c->ti[i];
+  for (size_t k = 0; k < n; k++) {
+    const lex_entry *e = m[k];
+    uint32_t len = e->ntok;
+    if (len == 0 || i + len > d->ntok) continue;
+    uint32_t last = i + len - 1;
+    switch (e->cls) {
+      case LEX_TITLE:
+        if (t->title_len == 0) t->title_len = (uint8_t)len;
+        if (i + len < d->ntok && c->ti[i + len].title_from == 0)
+          c->ti[i + len].title_from = i + 1;
+        break;
+      case LEX_GIVEN:
+        if (len == 1) t->bits |= TB_GIVEN;
+        break;
+      case LEX_NOTNAME:
+        if (len == 1) t->bits |= TB_NOTNAME;
+        break;
+      case LEX_CUE:
+        t->bits |= TB_CUE;
+        if (i + len < d->ntok) c->ti[i + len].bits |= TB_AFTERCUE;
+        break;
+      case LEX_ORGHEAD: case LEX_LOCHEAD: case LEX_FACHEAD:
+      case LEX_EVENTHEAD:
+        /* a head counts only with its capital: 'the ministry' is none */
+        if (capword(d, last) && !(c->ti[last].bits & TB_HEAD)) {
+          c->ti[last].bits |= TB_HEAD;
+          c->ti[last].headtype =
+            e->cls == LEX_ORGHEAD ? ANNOT_ORG :
+            e->cls == LEX_LOCHEAD ? ANNOT_LOC :
+            e->cls == LEX_FACHEAD ? ANNOT_FAC : ANNOT_EVENT;
+        }
+        break;
+      case LEX_SOURCE:
+        break;
+      default:
+        /* an entity type or a user label; longest first, user first */
+        if (e->cls < LEX_TITLE && t->ent == NULL && len < 256) {
+          t->ent = e;
+          t->ent_len = (uint8_t)len;
+        }
+        break;
+    }
+  }
+}
+
+/* which capitals mean nothing at token 'i': sentence openers (and a
+** word right after an opening quote or bracket that opens a sentence);
+** marks the first token of each line too */
+static void mark_weak(ent_ctx *c, uint32_t i) {
+  const annot_doc *d = c->d;
+  uint16_t f = d->tok_flags[i];
+  if (i == 0 || (f & (ANNOT_TF_SENT_START | ANNOT_TF_PARA_START)))
+    c->ti[i].bits |= TB_WEAK;
+  if (i == 0 || (f & (ANNOT_TF_NEWLINE | ANNOT_TF_PARA_START)))
+    c->ti[i].bits |= TB_LINE;
+  if (i > 0 && (c->ti[i - 1].bits & TB_WEAK)) {
+    unsigned k = d->tok_kind[i - 1];
+    if (k == ANNOT_TOK_QUOTE || k == ANNOT_TOK_BRACKET ||
+        k == ANNOT_TOK_DASH)
+      c->ti[i].bits |= TB_WEAK;
+  }
+  /* a colon opens a clause that may start with a capital ('Analysis:
+  ** The West...', 'QUESTION: Thanks') */
+  if (i > 0 && is_char(d, i - 1, ':')) c->ti[i].bits |= TB_WEAK;
+}
+
+/* the bit of 'hash' in the weak-word filter */
+#define FILTER_MIX(h) ((uint32_t)(h) * 0x9E3779B1u)
+#define FILTER_WORD(h) (FILTER_MIX(h) >> 26)
+#define FILTER_BIT(h) ((uint64_t)1 << ((FILTER_MIX(h) >> 20) & 63u))
+
+/* a capitalised word at 'i' whose capital means nothing goes into the
+** word set, unless it is a function word or a NOTNAME (those are never
+** names, the set need not know how the doc uses them) */
+static void weak_word(ent_ctx *c, uint32_t i) {
+  if ((c->wc[i] & (WC_FUNC | WC_NAMENOUN)) || (c->ti[i].bits & TB_NOTNAME))
+    return;
+  uint32_t h = c->d->tok_hash[i];
+  c->weakfilter[FILTER_WORD(h)] |= FILTER_BIT(h);
+  ws_slot(&c->ws, h);
+}
+
+/* headlines: a short paragraph with no final stop whose longer words are
+** all capitalised; all its capitals mean nothing */
+static void mark_headlines(ent_ctx *c) {
+  annot_doc *d = c->d;
+  for (uint32_t p = 0; p < d->paragraphs.n; p++) {
+    annot_span ps = VEC_AT(d->paragraphs, annot_span, p);
+    if (ps.tok_end <= ps.tok_begin || ps.tok_end - ps.tok_begin > 40 ||
+        ps.tok_end > d->ntok)
+      continue;
+    uint32_t last = ps.tok_end - 1;
+    if (is_char(d, last, '.') || is_char(d, last, ':') ||
+        is_char(d, last, ';') || is_char(d, last, ','))
+      continue;
+    unsigned caps = 0, lower = 0;
+    for (uint32_t i = ps.tok_begin; i < ps.tok_end; i++) {
+      if (d->tok_kind[i] != ANNOT_TOK_WORD || TLEN(d, i) < 4) continue;
+      if (wclass(c, i) & WC_FUNC) continue;
+      if (capword(d, i)) caps++;
+      else if (d->tok_flags[i] & ANNOT_TF_ALPHA) lower++;
+    }
+    if (lower == 0 && caps >= 3)
+      for (uint32_t i = ps.tok_begin; i < ps.tok_end; i++) {
+        if (!(c->ti[i].bits & TB_WEAK) && capword(d, i)) weak_word(c, i);
+        c->ti[i].bits |= TB_WEAK;
+      }
+  }
+}
+
+/* pass 1: lexicon facts and word classes for every word; then the doc's
+** word set, which holds the capitalised words whose capital says nothing
+** (and, later, surnames and acronyms): only those need to know whether
+** the doc uses them in lower case or capitalised mid-sentence */
+static int gather(ent_ctx *c) {
+  annot_doc *d = c->d;
+  /* one forward pass: 'mark_weak' needs only the token before, and the
+  ** lexicon marks later tokens (title ends, cue ends) only by OR-ing
+  ** bits, so nothing is overwritten */
+  if (ws_init(&c->ws, d->ntok / 32) != ANNOT_OK) return ANNOT_ENOMEM;
+  for (uint32_t i = 0; i < d->ntok; i++) {
+    mark_weak(c, i);
+    if (d->tok_kind[i] != ANNOT_TOK_WORD) continue;
+    uint32_t wc = entwords_class(d, i, NULL);
+    uint16_t f = d->tok_flags[i];
+    c->wc[i] = wc;
+    if (!(wc & WC_NOLEX) || (f & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)))
+      lexicon_facts(c, i);
+    if ((c->ti[i].bits & TB_WEAK) && capword(d, i)) weak_word(c, i);
+  }
+  mark_headlines(c);
+  /* which weak words the doc uses in lower case or capitalised
+  ** mid-sentence; the filter spares the probe to most tokens */
+  for (uint32_t i = 0; i < d->ntok; i++) {
+    uint32_t h = d->tok_hash[i];
+    if (!(c->weakfilter[FILTER_WORD(h)] & FILTER_BIT(h))) continue;
+    if (d->tok_kind[i] != ANNOT_TOK_WORD ||
+        !(d->tok_flags[i] & ANNOT_TF_ALPHA))
+      continue;
+    word_slot *ws = ws_find(&c->ws, h);
+    if (ws == NULL) continue;
+    if (!(d->tok_flags[i] & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)))
+      ws->flags |= WS_LOWER;
+    else if (!(c->ti[i].bits & TB_WEAK) &&
+             !(d->tok_flags[i] & ANNOT_TF_ALLCAPS))
+      ws->flags |= WS_MIDCAP;
+  }
   return ANNOT_OK;
+}
+
+/* }====================================================== */
+
+
+/* {======================================================
+** Pass 2: candidates
+** ======================================================= */
+
+/* the role of a person starting at token 'p': the titles that end right
+** before it and the names (ORG, GPE, NORP, LOC) right before those:
+** 'White House press secretary', 'Russian Foreign Minister'.  Sets
+** [*rb, *re) or leaves it empty. */
+static void find_role(const ent_ctx *c, uint32_t p, uint32_t *rb,
+                      uint32_t *re) {
+  *rb = *re = p;
+  if (c->ti[p].title_from == 0) return;
+  uint32_t start = c->ti[p].title_from - 1;
+  /* walk back: titles chain ('Deputy' 'Foreign Minister'), and a name of
+  ** a role type that ends where the chain starts joins it; candidates are
+  ** sorted, so the one before 'start' is found by walking back from the
+  ** newest */
+  uint32_t k = c->cands.n;
+  for (;;) {
+    if (c->ti[start].title_from != 0) {
+      start = c->ti[start].title_from - 1;
+      continue;
+    }
+    while (k > 0 && VEC_AT(c->cands, cand, k - 1).tb >= start) k--;
+    if (k > 0) {
+      const cand *pc = &VEC_AT(c->cands, cand, k - 1);
+      if (pc->te == start && pc->pend == PEND_NONE && role_type(pc->type)) {
+        start = pc->tb;
+        k--;
+        continue;
+      }
+    }
+    break;
+  }
+  *rb = start;
+  *re = p;
+}
+
+/* Push a candidate.  A final PERSON gets its role, and its last word
+** becomes a known surname when the name has two words or more, or a
+** lexicon canonical name (a one-word lexicon person: 'Blinken').  A
+** pending one gets neither: it may still be dropped. */
+static void emit(ent_ctx *c, uint32_t tb, uint32_t te, unsigned type,
+                 unsigned source, const lex_entry *entry, unsigned pend) {
+  annot_doc *d = c->d;
+  if (te <= tb) return;
+  uint32_t rb = tb, re = tb;
+  if (type == ANNOT_PERSON && pend == PEND_NONE) {
+    find_role(c, tb, &rb, &re);
+    if (te - tb >= 2 || (entry != NULL && entry->canonical != NULL))
+      ws_slot(&c->ws, d->tok_hash[te - 1])->flags |= WS_SURNAME;
+  }
+  cand *k = vec_push(&c->cands, sizeof(cand));
+  if (k == NULL) {
+    c->failed = 1;
+    return;
+  }
+  k->tb = tb;
+  k->te = te;
+  k->rb = rb;
+  k->re = re;
+  k->entry = entry;
+  k->type = (uint16_t)type;
+  k->source = (uint8_t)source;
+  k->pend = (uint8_t)pend;
+}
+
+/* After a name [tb, te): '(ACR)' whose letters are the initials of the
+** name's capitalised words, in order (words may be skipped: 'Nordic Grain
+** Export Council (NGEC)', 'Organization for Security and Cooperation in
+** Europe (OSCE)'), defines ACR as a name of the same type.  Later uses of
+** ACR are typed by the word set; earlier ones in pass 3. */
+static void define_acronym(ent_ctx *c, uint32_t tb, uint32_t te,
+                           unsigned type) {
+  annot_doc *d = c->d;
+  if (te + 2 >= d->ntok || !is_char(d, te, '(') || !is_char(d, te + 2, ')'))
+    return;
+  uint32_t a = te + 1;
+  if (d->tok_kind[a] != ANNOT_TOK_WORD ||
+      !(d->tok_flags[a] & ANNOT_TF_ALLCAPS) || TLEN(d, a) < 2)
+    return;
+  const char *acr = TXT(d, a);
+  uint32_t n = TLEN(d, a), k = 0;
+  for (uint32_t w = tb; w < te && k < n; w++) {
+    if (!capword(d, w)) continue;
+    if (TXT(d, w)[0] == acr[k]) k++;
+    while (k < n && acr[k] == '.') k++;
+  }
+  if (k < n) return;
+  word_slot *s = ws_slot(&c->ws, d->tok_hash[a]);
+  s->flags |= WS_ACRONYM;
+  s->type = (uint8_t)type;
+}
+
+/* a connector that may continue a name after its head word: 'Ministry of
+** Defense', 'Organization for Security and Cooperation' */
+static int head_connector(const ent_ctx *c, uint32_t i) {
+  const annot_doc *d = c->d;
+  if (i + 1 >= d->ntok || capword(d, i)) return 0;
+  if (!(wclass(c, i) & WC_CONNECT) || (wclass(c, i) & WC_PLACEPREP))
+    return 0;
+  uint32_t n = i + 1;
+  if (is_lower_word(d, n, "the") && !is_lower_word(d, i, "the")) n++;
+  if (n >= d->ntok || !capword(d, n)) return 0;
+  /* 'and' joins words of one name, not two names: 'X Ministry and NATO' */
+  if (is_lower_word(d, i, "and") && c->ti[n].ent != NULL) return 0;
+  if (c->ti[n].title_len) return 0;
+  /* 'the White House on Tuesday' */
+  if (wclass(c, n) & (WC_WEEKDAY | WC_MONTH)) return 0;
+  return 1;
+}
+
+/* A name built on a head word: '[words] Head' or 'Head of [words]'
+** ('U.S. Embassy', 'Moscow State University', 'Ministry of Foreign
+** Affairs', 'President Wilson Hotel').  Looks from token 'j' within the
+** run ending at 'e'; returns the end token and sets '*type', or returns
+** 'j' when there is no such name. */
+static uint32_t head_name(const ent_ctx *c, uint32_t j, uint32_t e,
+                          unsigned *type) {
+  const annot_doc *d = c->d;
+  /* the last head word of the run, walking lexicon names whole (a
+  ** head inside one counts: 'Security Council'); a title after the
+  ** start ends the walk ('Council President X') */
+  uint32_t k = j, last = ANNOT_NONE;
+  while (k < e) {
+    const tok_info *t = &c->ti[k];
+    if (k > j && t->title_len && capword(d, k)) break;
+    uint32_t step = t->ent ? t->ent_len : t->title_len && k == j ?
+                    t->title_len : 1;
+    for (uint32_t x = k; x < k + step && x < e; x++)
+      if (c->ti[x].bits & TB_HEAD) last = x;
+    k += step;
+  }
+  /* a place head word first: 'Lake Geneva', 'Mount Elbrus' */
+  if ((last == ANNOT_NONE || last == j) && (c->ti[j].bits & TB_HEAD) &&
+      c->ti[j].headtype == ANNOT_LOC && !c->ti[j].ent && j + 1 < e &&
+      capword(d, j + 1) && !c->ti[j + 1].title_len &&
+      !(c->ti[j].bits & TB_WEAK && weak_common(c, j))) {
+    *type = ANNOT_LOC;
+    uint32_t end = j + 1;
+    while (end < e && capword(d, end) && !c->ti[end].title_len)
+      end += c->ti[end].ent ? c->ti[end].ent_len : 1;
+    return end;
+  }
+  if (last == ANNOT_NONE) return j;
+  /* a head word followed by another unknown capitalised word does not
+  ** end the name: the run is no head name ('Press Briefing') */
+  if (last + 1 < e && capword(d, last + 1) && !c->ti[last + 1].ent &&
+      !c->ti[last + 1].title_len)
+    return j;
+  unsigned ht = c->ti[last].headtype;
+  uint32_t end = last + 1;
+  /* 'of Foreign Affairs', 'for Security and Cooperation' */
+  while (end + 1 < c->lim && head_connector(c, end)) {
+    uint32_t n = end + 1;
+    if (is_lower_word(d, n, "the")) n++;
+    while (n < c->lim && (capword(d, n) || inner_hyphen(d, n))) {
+      if (c->ti[n].title_len && !c->ti[n].ent) break;
+      if (c->ti[n].bits & TB_HEAD) ht = c->ti[n].headtype;
+      n += c->ti[n].ent ? c->ti[n].ent_len : 1;
+    }
+    end = n;
+  }
+  /* a bare head word ('the Council') is no name by itself */
+  if (end == j + 1 && !c->ti[j].ent) return j;
+  /* a lexicon name that covers it all stays the lexicon's */
+  if (c->ti[j].ent && j + c->ti[j].ent_len >= end) return j;
+  /* 'U.S. State Department': a place before a complete name is apart */
+  if (c->ti[j].ent) {
+    uint32_t r = j + c->ti[j].ent_len;
+    if (r < end && c->ti[r].ent && r + c->ti[r].ent_len == end) return j;
+  }
+  *type = ht;
+  return end;
+}
+
+/* The end of an unknown name starting at 'j' (before 'e'): capitalised
+** words without a lexicon entry or a title, and hyphens between them.
+** Always at least one token, so that the caller moves on. */
+static uint32_t unknown_end(const ent_ctx *c, uint32_t j, uint32_t e) {
+  const annot_doc *d = c->d;
+  uint32_t k = j;
+  while (k < e) {
+    if (c->ti[k].ent || (k > j && c->ti[k].title_len)) break;
+    if (capword(d, k)) {
+      k++;
+      continue;
+    }
+    if (inner_hyphen(d, k) && k > j && k + 1 < e && capword(d, k + 1) &&
+        !c->ti[k + 1].ent) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  return k > j ? k : j + 1;
+}
+
+/* The name [b, te) is a transcript label: first on its line (counting
+** a title before it), all caps words up to a colon ('SECRETARY
+** BLINKEN:'). */
+static int is_label(const ent_ctx *c, uint32_t b, uint32_t te) {
+  const annot_doc *d = c->d;
+  if (te >= d->ntok || !is_char(d, te, ':')) return 0;
+  uint32_t s = c->ti[b].title_from != 0 ? c->ti[b].title_from - 1 : b;
+  if (!(c->ti[s].bits & TB_LINE)) return 0;
+  for (uint32_t i = s; i < te; i++)
+    if (d->tok_kind[i] == ANNOT_TOK_WORD &&
+        !(d->tok_flags[i] & ANNOT_TF_ALLCAPS))
+      return 0;
+  return 1;
+}
+
+/* Type the unknown name [b, e) from its evidence and push it (final or
+** pending), or drop it.  The evidence is tried from the strongest (an
+** acronym the doc defined, a title, a given name) to the weakest (a place
+** preposition); with none, the name stays pending until pass 3 knows
+** every surname of the doc, and is dropped if it is none of them:
+** precision matters more than recall for names nothing vouches for. */
+static void unknown_name(ent_ctx *c, uint32_t b, uint32_t e) {
+  annot_doc *d = c->d;
+  /* a sentence opener that is a common word is no part of the name, nor
+  ** is a capitalised function word anywhere ('The', 'Our') */
+  while (b < e && (((c->ti[b].bits & TB_WEAK) && weak_common(c, b)) ||
+                   (wclass(c, b) & WC_FUNC)))
+    b++;
+  while (e > b && inner_hyphen(d, e - 1)) e--;
+  if (b >= e) return;
+  uint32_t n = e - b;
+  int weak = (c->ti[b].bits & TB_WEAK) != 0;
+  unsigned wf = ws_flags(&c->ws, d->tok_hash[b]);
+  if (n == 1 && (wclass(c, b) & (WC_NAMENOUN | WC_FUNC))) return;
+  if (n == 1 && (wf & WS_ACRONYM)) {
+    emit(c, b, e, ws_slot(&c->ws, d->tok_hash[b])->type, ANNOT_SRC_RULE,
+         NULL, PEND_NONE);
+    return;
+  }
+  if (n > 4) return;   /* a long run of capitals: a heading, not a name */
+  /* 'the West', 'the East': a region, not a direction */
+  if (n == 1 && (wclass(c, b) & WC_COMPASS) && b > 0 &&
+      (wclass(c, b - 1) & WC_ARTICLE) && TLEN(d, b - 1) == 3 &&
+      !(d->tok_flags[b] & ANNOT_TF_ALLCAPS)) {
+    emit(c, b, e, ANNOT_LOC, ANNOT_SRC_RULE, NULL, PEND_NONE);
+    return;
+  }
+  /* a title right before: 'Chancellor Olaf Scholz', 'SECRETARY BLINKEN' */
+  if (c->ti[b].title_from != 0 && !(weak && n == 1 &&
+                                              weak_common(c, b))) {
+    emit(c, b, e, ANNOT_PERSON, ANNOT_SRC_RULE, NULL, PEND_NONE);
+    return;
+  }
+  /* a given name first: 'Isabelle Khurshudyan' */
+  if ((c->ti[b].bits & TB_GIVEN) && n >= 2) {
+    emit(c, b, e, ANNOT_PERSON, ANNOT_SRC_RULE, NULL, PEND_NONE);
+    return;
+  }
+  /* a transcript label: 'LAVROV:' (generic ones were dropped above) */
+  if (is_label(c, b, e) && !(wf & WS_LOWER)) {
+    emit(c, b, e, ANNOT_PERSON, ANNOT_SRC_RULE, NULL, PEND_NONE);
+    return;
+  }
+  /* a speech verb after it ('Scholz said') or before it at the end of a
+  ** clause ('said Scholz.'); an opener alone needs more */
+  int cue = e < d->ntok && (c->ti[e].bits & TB_CUE);
+  if (!cue && (c->ti[b].bits & TB_AFTERCUE) &&
+      (e >= d->ntok || d->tok_kind[e] == ANNOT_TOK_PUNCT))
+    cue = 1;
+  /* 'Biden administration': a leader's name, even alone */
+  int leader = is_lower_word(d, e, "administration");
+  /* a one-word sentence opener is trusted only when the doc capitalises
+  ** it mid-sentence too */
+  int trusted = !weak || n >= 2 || (wf & WS_MIDCAP);
+  /* one word before 'said' is as often an organisation ('Naftogaz
+  ** said'): only a surname the doc knows makes it a person */
+  if (trusted && ((cue && n >= 2) || (leader && n <= 2))) {
+    emit(c, b, e, ANNOT_PERSON, ANNOT_SRC_RULE, NULL, PEND_NONE);
+    return;
+  }
+  /* 'in X', 'from X': a place, unless the doc knows X as a surname */
+  if (b > 0 && (wclass(c, b - 1) & WC_PLACEPREP) && !capword(d, b - 1) &&
+      n <= 3 && trusted) {
+    emit(c, b, e, ANNOT_GPE, ANNOT_SRC_RULE, NULL, PEND_PLACE);
+    return;
+  }
+  /* no evidence yet: a person only if pass 3 finds it is a surname */
+  emit(c, b, e, ANNOT_PERSON, ANNOT_SRC_RULE, NULL, PEND_SURNAME);
+}
+
+/* The end of the run of name tokens starting at 'i' (before 'lim'):
+** capitalised words, lexicon names, capitalised titles, inner hyphens.
+** Dates ('Tuesday') and NOTNAME words end it; lower-case words always do
+** (connectors after a head word are taken by head_name, which may go
+** past the run).  A lexicon name is taken whole, even when it runs past
+** the end of the sentence the scanner guessed. */
+static uint32_t run_end(const ent_ctx *c, uint32_t i, uint32_t lim) {
+  const annot_doc *d = c->d;
+  uint32_t e = i;
+  while (e < lim) {
+    const tok_info *t = &c->ti[e];
+    if (t->ent && (e == i || capword(d, e))) {
+      e += t->ent_len;
+      continue;
+    }
+    if (!capword(d, e)) {
+      if (e > i && inner_hyphen(d, e) && e + 1 < lim && capword(d, e + 1)) {
+        e++;
+        continue;
+      }
+      break;
+    }
+    if (e > i && (wclass(c, e) & (WC_WEEKDAY | WC_MONTH))) break;
+    if (t->title_len) {
+      e += t->title_len;
+      continue;
+    }
+    if (e > i && (t->bits & TB_NOTNAME)) break;
+    e++;
+  }
+  return e < lim ? e : lim;
+}
+
+/* Cut the run [i, e) into names; returns where the next search starts.
+** At each token, in this order of precedence:
+**   1. a name built on a head word, which may swallow lexicon names
+**      ('U.S. Embassy') and so must be tried before them;
+**   2. a lexicon name (longest first, as lexicon_match sorts them);
+**   3. a capitalised title, skipped (find_role finds it again through
+**      'title_from' when a person follows);
+**   4. an unknown name, up to the next lexicon name or title, typed by
+**      unknown_name from its evidence. */
+static uint32_t name_run(ent_ctx *c, uint32_t i, uint32_t e) {
+  annot_doc *d = c->d;
+  uint32_t j = i;
+  while (j < e) {
+    const tok_info *t = &c->ti[j];
+    unsigned htype;
+    uint32_t h = head_name(c, j, e, &htype);
+    if (h > j) {
+      emit(c, j, h, htype, ANNOT_SRC_RULE, NULL, PEND_NONE);
+      define_acronym(c, j, h, htype);
+      j = h;
+      if (j > e) e = j;
+      continue;
+    }
+    /* a sentence opener that the lexicon knows as a one-word name but
+    ** that stands before a given name is a job ('Economist Anna ...') */
+    if (t->ent && t->ent_len == 1 && (t->bits & TB_WEAK) &&
+        t->ent->cls != ANNOT_PERSON && j + 1 < e &&
+        (c->ti[j + 1].bits & TB_GIVEN) && !c->ti[j + 1].ent) {
+      j++;
+      continue;
+    }
+    if (t->ent) {
+      emit(c, j, j + t->ent_len, t->ent->cls, ANNOT_SRC_LEXICON, t->ent,
+           PEND_NONE);
+      if (t->ent->cls != ANNOT_PERSON)
+        define_acronym(c, j, j + t->ent_len, t->ent->cls);
+      j += t->ent_len;
+      continue;
+    }
+    if (t->title_len && capword(d, j)) {
+      j += t->title_len;
+      continue;
+    }
+    if (!capword(d, j)) {
+      j++;
+      continue;
+    }
+    /* an unknown name: capitalised words up to the next lexicon name or
+    ** title */
+    uint32_t k = unknown_end(c, j, e);
+    /* a given name before a surname the lexicon knows: 'Anthony' +
+    ** 'Blinken' is one person, the lexicon's */
+    if (k < e && k - j <= 2 && (c->ti[j].bits & TB_GIVEN) &&
+        c->ti[k].ent && c->ti[k].ent->cls == ANNOT_PERSON &&
+        !(c->ti[j].bits & TB_WEAK && weak_common(c, j))) {
+      const lex_entry *pe = c->ti[k].ent;
+      emit(c, j, k + c->ti[k].ent_len, ANNOT_PERSON, ANNOT_SRC_LEXICON, pe,
+           PEND_NONE);
+      j = k + c->ti[k].ent_len;
+      continue;
+    }
+    unknown_name(c, j, k);
+    j = k;
+  }
+  return j > e ? j : e;
+}
+
+/* Pass 2 over one sentence [b, lim); returns the token after the last
+** one it used (a lexicon name may run past the sentence's end).  Each
+** token is looked at once: a date word first (weekdays and months are
+** capitalised but are no names), then a run of name tokens, then a
+** lower-case title (remembered for roles), then a number.  Whatever
+** starts nothing is stepped over. */
+static uint32_t scan_sentence(ent_ctx *c, uint32_t b, uint32_t lim) {
+  annot_doc *d = c->d;
+  uint32_t i = b;
+  c->lim = lim;
+  while (i < lim && !c->failed) {
+    const tok_info *t = &c->ti[i];
+    uint32_t wc = wclass(c, i);
+    num_match m;
+    /* dates first where a capitalised word is a day or a month */
+    if (!t->ent && (wc & (WC_WEEKDAY | WC_MONTH)) &&
+        numbers_match(&c->nsrc, i, lim, &m)) {
+      emit(c, m.begin, m.end, m.type, ANNOT_SRC_RULE, NULL, PEND_NONE);
+      i = m.end;
+      continue;
+    }
+    /* a name run starts at a lexicon name or a capital, unless the
+    ** capital only opens the sentence on a common word */
+    if (t->ent || capword(d, i)) {
+      if (!t->ent && (t->bits & TB_WEAK) && weak_common(c, i) &&
+          !t->title_len) {
+        /* 'The', 'But', 'Despite' opening a sentence */
+      } else {
+        uint32_t e = run_end(c, i, lim);
+        if (e > i) {
+          i = name_run(c, i, e);
+          continue;
+        }
+      }
+    } else if (t->title_len) {
+      /* a lower-case title ('press secretary'): its place is recorded
+      ** for roles; it is no mention */
+      i += t->title_len;
+      continue;
+    }
+    if (numbers_may_start(&c->nsrc, i) && numbers_match(&c->nsrc, i, lim, &m)) {
+      /* a bare figure right after a capitalised word is part of a name
+      ** the lexicon does not know ('Leopard 1'), not a count */
+      if (!(m.type == ANNOT_CARDINAL && m.end == i + 1 && i > b &&
+            d->tok_kind[i] == ANNOT_TOK_NUMBER && capword(d, i - 1) &&
+            !(wclass(c, i - 1) & (WC_WEEKDAY | WC_MONTH))))
+        emit(c, m.begin, m.end, m.type, ANNOT_SRC_RULE, NULL, PEND_NONE);
+      i = m.end;
+      continue;
+    }
+    i++;
+  }
+  return i;
+}
+
+/* }====================================================== */
+
+
+/* {======================================================
+** Pass 3: settle pending names, write the mentions
+** ======================================================= */
+
+/* Settle a candidate: its type, or -1 to drop it.  Final ones keep
+** theirs; a pending name is a person when its last word is a surname the
+** doc knows (wherever the full name is), an acronym's type when the doc
+** defined it, a place when a place preposition vouched for it. */
+static int settle(const ent_ctx *c, const cand *k) {
+  const annot_doc *d = c->d;
+  unsigned last = ws_flags(&c->ws, d->tok_hash[k->te - 1]);
+  if (k->pend == PEND_NONE) return k->type;
+  if (last & WS_SURNAME) return ANNOT_PERSON;
+  if (k->te - k->tb == 1 && (last & WS_ACRONYM))
+    return ws_slot((word_set *)&c->ws, d->tok_hash[k->tb])->type;
+  if (k->pend == PEND_PLACE) return ANNOT_GPE;
+  return -1;
+}
+
+/* Copy the settled candidates to d->mentions: byte spans from token
+** spans, the role as bytes (empty at the mention's start when none), the
+** lexicon canonical when the entry has one.  'entity' is left to the
+** resolve stage. */
+static int write_mentions(ent_ctx *c) {
+  annot_doc *d = c->d;
+  uint32_t n = c->cands.n;
+  if (vec_reserve(&d->mentions, sizeof(annot_mention),
+                  (size_t)d->mentions.n + n) != ANNOT_OK)
+    return ANNOT_ENOMEM;
+  for (uint32_t x = 0; x < n; x++) {
+    const cand *k = &VEC_AT(c->cands, cand, x);
+    int type = settle(c, k);
+    if (type < 0) continue;
+    annot_mention *m = vec_push(&d->mentions, sizeof(annot_mention));
+    m->tok_begin = k->tb;
+    m->tok_end = k->te;
+    m->start = d->tok_start[k->tb];
+    m->end = d->tok_end[k->te - 1];
+    if (k->re > k->rb) {
+      m->role_start = d->tok_start[k->rb];
+      m->role_end = d->tok_end[k->re - 1];
+    } else {
+      m->role_start = m->role_end = m->start;
+    }
+    m->entity = ANNOT_NONE;
+    m->type = (uint16_t)type;
+    m->source = k->source;
+    if (k->entry != NULL && k->entry->canonical != NULL) {
+      m->canonical = k->entry->canonical;
+      m->canonical_len = (uint32_t)strlen(k->entry->canonical);
+    }
+  }
+  return ANNOT_OK;
+}
+
+/* }====================================================== */
+
+
+/* The stage: scratch memory (per-token facts and classes, the word set,
+** the candidates) is allocated once and freed before returning, whatever
+** happens; only d->mentions grows.  Sentences are scanned in order and
+** never re-entered, so mentions come out sorted and apart. */
+int stage_entities(annot_doc *d, annot_error *err) {
+  (void)err;
+  if (d->ntok == 0) return ANNOT_OK;
+  ent_ctx c;
+  memset(&c, 0, sizeof c);
+  c.d = d;
+  c.lex = d->pipeline ? d->pipeline->lex : NULL;
+  c.ti = calloc(d->ntok, sizeof *c.ti);
+  c.wc = calloc(d->ntok, sizeof *c.wc);
+  c.nsrc.doc = d;
+  c.nsrc.wc = c.wc;
+  int rc = ANNOT_OK;
+  if (c.ti == NULL || c.wc == NULL ||
+      vec_reserve(&c.cands, sizeof(cand), d->ntok / 8 + 16) != ANNOT_OK ||
+      gather(&c) != ANNOT_OK) {
+    rc = ANNOT_ENOMEM;
+    goto done;
+  }
+  if (d->sentences.n == 0) {
+    scan_sentence(&c, 0, d->ntok);
+  } else {
+    uint32_t at = 0;   /* never go back over a mention */
+    for (uint32_t s = 0; s < d->sentences.n && !c.failed; s++) {
+      annot_span sp = VEC_AT(d->sentences, annot_span, s);
+      uint32_t b = sp.tok_begin > at ? sp.tok_begin : at;
+      uint32_t e = sp.tok_end <= d->ntok ? sp.tok_end : d->ntok;
+      if (b < e) at = scan_sentence(&c, b, e);
+    }
+  }
+  if (c.failed || c.ws.failed) rc = ANNOT_ENOMEM;
+  else rc = write_mentions(&c);
+done:
+  free(c.ti);
+  free(c.wc);
+  free(c.ws.slots);
+  vec_free(&c.cands);
+  return rc;
 }

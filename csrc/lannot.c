@@ -1,0 +1,189 @@
+/*
+** lannot.c: luaopen_annot_core, the C module 'annot.core'.  It creates
+** the metatables (lpipeline.c, ldoc.c, lspan.c) and the module functions:
+** annotate, pipeline, annotate_many, and the shared option checks.
+*/
+#include <string.h>
+
+#include "lua.h"
+#include "lauxlib.h"
+
+#include "ltypes.h"
+
+/* {======================================================
+** Option tables
+** ======================================================= */
+
+/*
+** Raise "<fname>: option '<key>': unknown" for the first key of the
+** table at 'idx' that is not in 'names' (NULL-terminated).
+*/
+void lannot_checkoptions(lua_State *L, int idx, const char *fname,
+                         const char *const names[]) {
+  idx = lua_absindex(L, idx);
+  /* every key is checked, so a misspelt option is never ignored */
+  lua_pushnil(L);
+  while (lua_next(L, idx) != 0) {
+    lua_pop(L, 1);   /* the value; the key stays for lua_next */
+    int known = 0;
+    if (lua_type(L, -1) == LUA_TSTRING) {
+      const char *key = lua_tostring(L, -1);
+      for (int i = 0; names[i] != NULL && !known; i++)
+        known = strcmp(key, names[i]) == 0;
+      if (!known) luaL_error(L, "%s: option '%s': unknown", fname, key);
+    }
+    if (!known)
+      luaL_error(L, "%s: option keys must be names, not %s", fname,
+                 luaL_typename(L, -1));
+  }
+}
+
+/*
+** The non-negative integer option 'name' of the table at 'idx', 'def'
+** when absent; raises naming it otherwise.
+*/
+lua_Integer lannot_intoption(lua_State *L, int idx, const char *fname,
+                             const char *name, lua_Integer def) {
+  lua_Integer v = def;
+  if (lua_getfield(L, idx, name) != LUA_TNIL) {
+    int isint;
+    /* 2.0 is accepted as 2, 2.5 and "2" are not */
+    v = lua_tointegerx(L, -1, &isint);
+    if (!isint || v < 0 || v > (lua_Integer)UINT32_MAX)
+      luaL_error(L, "%s: option '%s': a non-negative integer expected",
+                 fname, name);
+  }
+  lua_pop(L, 1);
+  return v;
+}
+
+/* }====================================================== */
+
+
+/* {======================================================
+** Module functions
+** ======================================================= */
+
+/* what annot.annotate's options may hold: a pipeline, or the options of
+** a pipeline to build for this call */
+static const char *const annotate_options[] = {
+  "pipeline", "lexicons", "entries", "patterns", "default_lexicon", "stages",
+  "match_limit", "depth_limit", NULL
+};
+
+/*
+** annot.annotate(text [, opts]): a doc, by the default pipeline, by
+** 'opts.pipeline', or by a pipeline built from the other options.
+*/
+static int annot_annotate_lua(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TSTRING);
+  lua_settop(L, 2);
+  int built = 0;   /* a pipeline for this call is on the stack */
+  if (!lua_isnil(L, 2)) {
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lannot_checkoptions(L, 2, "annot.annotate", annotate_options);
+    if (lua_getfield(L, 2, "pipeline") != LUA_TNIL) {
+      lpipeline *lp = luaL_testudata(L, 3, ANNOT_PIPELINE_T);
+      if (lp == NULL || lp->p == NULL)
+        luaL_error(L, "annot.annotate: option 'pipeline': a pipeline expected");
+      /* a given pipeline is already built: other options would be lost */
+      lua_pushnil(L);
+      while (lua_next(L, 2) != 0) {
+        lua_pop(L, 1);
+        if (strcmp(lua_tostring(L, -1), "pipeline") != 0)
+          luaL_error(L, "annot.annotate: option '%s': not with 'pipeline'",
+                     lua_tostring(L, -1));
+      }
+      built = 1;
+    } else {
+      lua_pop(L, 1);
+      lua_pushnil(L);
+      if (lua_next(L, 2) != 0) {   /* any option: a pipeline for them */
+        lua_pop(L, 2);
+        lpipeline_new(L, 2, "annot.annotate");
+        built = 1;
+      }
+    }
+  }
+  if (!built) {
+    lua_settop(L, 2);
+    lpipeline_push_default(L);
+  }
+  /* stack: text, opts, pipeline; call p:annotate(text), so that the
+  ** doc holds that pipeline in its user value */
+  lua_getfield(L, 3, "annotate");
+  lua_pushvalue(L, 3);
+  lua_pushvalue(L, 1);
+  lua_call(L, 2, 1);
+  return 1;
+}
+
+/*
+** annot.pipeline([opts]): a new pipeline.
+*/
+static int annot_pipeline_lua(lua_State *L) {
+  lua_settop(L, 1);
+  return lpipeline_new(L, 1, "annot.pipeline");
+}
+
+/*
+** annot.annotate_many(texts [, {threads = N, pipeline = p}]): a list of
+** docs, in the order of 'texts'.
+*/
+static int annot_annotate_many_lua(lua_State *L) {
+  static const char *const names[] = {"threads", "pipeline", NULL};
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 2);
+  unsigned threads = 0;
+  if (!lua_isnil(L, 2)) {
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lannot_checkoptions(L, 2, "annot.annotate_many", names);
+    threads = (unsigned)lannot_intoption(L, 2, "annot.annotate_many",
+                                         "threads", 0);
+    if (lua_getfield(L, 2, "pipeline") != LUA_TNIL) {
+      if (luaL_testudata(L, 3, ANNOT_PIPELINE_T) == NULL)
+        luaL_error(L, "annot.annotate_many: option 'pipeline': "
+                      "a pipeline expected");
+    } else {
+      lua_pop(L, 1);
+      lpipeline_push_default(L);
+    }
+  } else lpipeline_push_default(L);
+  return lpipeline_annotate_list(L, 3, 1, threads);
+}
+
+static const luaL_Reg annot_funcs[] = {
+  {"annotate", annot_annotate_lua},
+  {"pipeline", annot_pipeline_lua},
+  {"annotate_many", annot_annotate_many_lua},
+  {NULL, NULL}
+};
+
+/* }====================================================== */
+
+
+/*
+** The module table: the functions above, 'types' (the built-in type
+** names), 'version', and 'doc_methods' (the Doc methods table, for the
+** Lua layer to extend).
+*/
+int luaopen_annot_core(lua_State *L);
+int luaopen_annot_core(lua_State *L) {
+  luaL_checkversion(L);
+  /* the metatables first: the module functions create these types */
+  lpipeline_open(L);
+  lspan_open(L);
+  luaL_newlib(L, annot_funcs);
+  ldoc_open(L);
+  lua_setfield(L, -2, "doc_methods");
+  /* the built-in type names, in annot_type order */
+  lua_createtable(L, ANNOT_TYPE_COUNT, 0);
+  for (unsigned t = 0; t < ANNOT_TYPE_COUNT; t++) {
+    lua_pushstring(L, annot_type_name(NULL, t));
+    lua_seti(L, -2, (lua_Integer)t + 1);
+  }
+  lua_setfield(L, -2, "types");
+  lua_pushliteral(L, ANNOT_VERSION);
+  lua_setfield(L, -2, "version");
+  return 1;
+}

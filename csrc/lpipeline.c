@@ -1,0 +1,412 @@
+/*
+** lpipeline.c: the annot.Pipeline type.  A pipeline is built from an
+** options table (lexicons, entries, patterns, stages, limits) and is
+** immutable afterwards; 'p:annotate' and 'p:annotate_many' make docs.
+*/
+#include <string.h>
+
+#include "lua.h"
+#include "lauxlib.h"
+
+#include "ltypes.h"
+
+/* {======================================================
+** Access
+** ======================================================= */
+
+/*
+** The pipeline at 'arg' (raises when it is not one, or freed).
+*/
+annot_pipeline *lpipeline_check(lua_State *L, int arg) {
+  lpipeline *lp = luaL_checkudata(L, arg, ANNOT_PIPELINE_T);
+  if (lp->p == NULL) luaL_argerror(L, arg, "pipeline is freed");
+  return lp->p;
+}
+
+/* }====================================================== */
+
+
+/* {======================================================
+** Building from an options table
+** ======================================================= */
+
+static const char *const pipeline_options[] = {
+  "lexicons", "entries", "patterns", "default_lexicon", "stages",
+  "match_limit", "depth_limit", NULL
+};
+
+/*
+** Raise "<fname>: option '<opt>'[i]: <msg>".
+*/
+static int option_error(lua_State *L, const char *fname, const char *opt,
+                        lua_Integer i, const char *msg) {
+  if (i > 0)
+    return luaL_error(L, "%s: option '%s'[%d]: %s", fname, opt, (int)i, msg);
+  return luaL_error(L, "%s: option '%s': %s", fname, opt, msg);
+}
+
+/*
+** Push the list option 'name' of the options at 'optidx' (a table, or
+** nil when absent); raises when it is something else.
+*/
+static int push_list_option(lua_State *L, int optidx, const char *fname,
+                            const char *name) {
+  int t = lua_getfield(L, optidx, name);
+  if (t != LUA_TNIL && t != LUA_TTABLE)
+    option_error(L, fname, name, 0, "a list expected");
+  return t == LUA_TTABLE;
+}
+
+/*
+** A string field of an entry table at 'idx': by name, else at position
+** 'pos'.  NULL when absent; raises when it is not a string.
+*/
+static const char *entry_field(lua_State *L, int idx, const char *name,
+                               int pos, const char *fname, lua_Integer i) {
+  if (lua_getfield(L, idx, name) == LUA_TNIL) {
+    lua_pop(L, 1);
+    lua_geti(L, idx, pos);
+  }
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    return NULL;
+  }
+  if (lua_type(L, -1) != LUA_TSTRING) {
+    lua_pushfstring(L, "field '%s' must be a string", name);
+    option_error(L, fname, "entries", i, lua_tostring(L, -1));
+  }
+  /* the string stays referenced by the entry table */
+  const char *s = lua_tostring(L, -1);
+  lua_pop(L, 1);
+  return s;
+}
+
+/*
+** Add the 'lexicons', 'entries' and 'patterns' of the options at
+** 'optidx' to the pipeline 'p'; raises with the core's message.
+*/
+static void add_options(lua_State *L, annot_pipeline *p, int optidx,
+                        const char *fname) {
+  annot_error err;
+  /* each list is walked up to its first nil, as ipairs does; the list
+  ** stays on the stack, so the strings read from it stay alive for the
+  ** core call that copies them */
+  if (push_list_option(L, optidx, fname, "lexicons")) {
+    for (lua_Integer i = 1; lua_geti(L, -1, i) != LUA_TNIL; i++) {
+      if (lua_type(L, -1) != LUA_TSTRING)
+        option_error(L, fname, "lexicons", i, "a file name expected");
+      if (annot_pipeline_add_lexicon_file(p, lua_tostring(L, -1), &err))
+        option_error(L, fname, "lexicons", i, err.message);
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);   /* the nil that ended the list */
+  }
+  lua_pop(L, 1);
+  /* entries: {surface, type, canonical, role}, by name or by position */
+  if (push_list_option(L, optidx, fname, "entries")) {
+    for (lua_Integer i = 1; lua_geti(L, -1, i) != LUA_TNIL; i++) {
+      if (!lua_istable(L, -1))
+        option_error(L, fname, "entries", i, "a table expected");
+      int e = lua_gettop(L);
+      const char *surface = entry_field(L, e, "surface", 1, fname, i);
+      const char *type = entry_field(L, e, "type", 2, fname, i);
+      const char *canonical = entry_field(L, e, "canonical", 3, fname, i);
+      const char *role = entry_field(L, e, "role", 4, fname, i);
+      if (surface == NULL || type == NULL)
+        option_error(L, fname, "entries", i, "surface and type expected");
+      if (annot_pipeline_add_entry(p, surface, type, canonical, role, &err))
+        option_error(L, fname, "entries", i, err.message);
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);   /* the nil that ended the list */
+  }
+  lua_pop(L, 1);
+  /* patterns: {label, pattern}; the core compiles them now, so a bad
+  ** one is reported here with its offset */
+  if (push_list_option(L, optidx, fname, "patterns")) {
+    for (lua_Integer i = 1; lua_geti(L, -1, i) != LUA_TNIL; i++) {
+      if (!lua_istable(L, -1))
+        option_error(L, fname, "patterns", i, "a table {label, pattern} expected");
+      lua_geti(L, -1, 1);
+      lua_geti(L, -2, 2);
+      if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
+        option_error(L, fname, "patterns", i, "a table {label, pattern} expected");
+      if (annot_pipeline_add_pattern(p, lua_tostring(L, -2),
+                                     lua_tostring(L, -1), &err))
+        option_error(L, fname, "patterns", i, err.message);
+      lua_pop(L, 3);
+    }
+    lua_pop(L, 1);   /* the nil that ended the list */
+  }
+  lua_pop(L, 1);
+}
+
+/*
+** Read the options that 'annot_pipeline_new' takes from the table at
+** 'optidx' into 'o'.
+*/
+static void core_options(lua_State *L, int optidx, const char *fname,
+                         annot_options *o) {
+  memset(o, 0, sizeof *o);
+  int t = lua_getfield(L, optidx, "default_lexicon");
+  if (t == LUA_TBOOLEAN) o->no_default_lexicon = !lua_toboolean(L, -1);
+  else if (t != LUA_TNIL)
+    option_error(L, fname, "default_lexicon", 0, "a boolean expected");
+  lua_pop(L, 1);
+  t = lua_getfield(L, optidx, "stages");
+  if (t != LUA_TNIL) {
+    const char *s = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+    /* the core reads 0 as "all": tokens only has a bit of its own */
+    if (strcmp(s, "tokens") == 0) o->stages = ANNOT_STAGE_TOKENS;
+    else if (strcmp(s, "entities") == 0) o->stages = ANNOT_STAGE_ENTITIES;
+    else if (strcmp(s, "all") == 0) o->stages = ANNOT_STAGE_ALL;
+    else
+      option_error(L, fname, "stages", 0,
+                   "\"tokens\", \"entities\" or \"all\" expected");
+  }
+  lua_pop(L, 1);
+  o->match_limit = (uint32_t)lannot_intoption(L, optidx, fname,
+                                              "match_limit", 0);
+  o->depth_limit = (uint32_t)lannot_intoption(L, optidx, fname,
+                                              "depth_limit", 0);
+}
+
+/*
+** Push a new pipeline built from the options table at 'optidx' (0 or a
+** nil value: the defaults).  'fname' names the caller in errors.
+** Returns 1 (the pipeline is on the top).
+*/
+int lpipeline_new(lua_State *L, int optidx, const char *fname) {
+  annot_options o;
+  int hasopts = optidx != 0 && !lua_isnoneornil(L, optidx);
+  if (hasopts) {
+    luaL_checktype(L, optidx, LUA_TTABLE);
+    lannot_checkoptions(L, optidx, fname, pipeline_options);
+    core_options(L, optidx, fname, &o);
+  }
+  /* the userdata first, so that a raise below frees the pipeline */
+  lpipeline *lp = lua_newuserdatauv(L, sizeof *lp, 0);
+  lp->p = NULL;
+  luaL_setmetatable(L, ANNOT_PIPELINE_T);
+  annot_error err;
+  lp->p = annot_pipeline_new(hasopts ? &o : NULL, &err);
+  if (lp->p == NULL) return luaL_error(L, "%s: %s", fname, err.message);
+  if (hasopts) {
+    int top = lua_gettop(L);
+    add_options(L, lp->p, optidx, fname);
+    lua_settop(L, top);
+  }
+  return 1;
+}
+
+/*
+** Push the default pipeline, building it on first use and keeping it in
+** the registry.
+*/
+int lpipeline_push_default(lua_State *L) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, ANNOT_DEFAULT_PIPELINE) == LUA_TNIL) {
+    lua_pop(L, 1);
+    lpipeline_new(L, 0, "annot.annotate");
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, ANNOT_DEFAULT_PIPELINE);
+  }
+  return 1;
+}
+
+/* }====================================================== */
+
+
+/* {======================================================
+** Annotating many texts on threads
+** ======================================================= */
+
+/* the scratch of one annotate_many call: Lua memory, closed by a
+** to-be-closed slot so that a raise frees the docs not yet handed out */
+typedef struct docbox {
+  size_t n;
+  annot_doc **docs;
+  annot_error *errs;
+  const char **texts;
+  size_t *lens;
+} docbox;
+
+/*
+** __close/__gc of a docbox: free the docs still in it.
+*/
+static int docbox_close(lua_State *L) {
+  docbox *b = luaL_checkudata(L, 1, ANNOT_BOX_T);
+  for (size_t i = 0; b->docs != NULL && i < b->n; i++) {
+    annot_doc_free(b->docs[i]);
+    b->docs[i] = NULL;
+  }
+  return 0;
+}
+
+/*
+** Push a list of docs made by the pipeline at 'pipeidx' from the list of
+** strings at 'textsidx', on 'threads' threads (0: one per core).  The
+** strings stay referenced by the list during the call and by their docs
+** afterwards.  Raises on a failure, naming the text.
+*/
+int lpipeline_annotate_list(lua_State *L, int pipeidx, int textsidx,
+                            unsigned threads) {
+  annot_pipeline *p = lpipeline_check(L, pipeidx);
+  luaL_checktype(L, textsidx, LUA_TTABLE);
+  lua_Integer n = luaL_len(L, textsidx);
+  if (n < 0) n = 0;
+  /* check every text before anything is allocated: no number is
+  ** silently converted, as the docs must refer to the list's strings */
+  for (lua_Integer i = 1; i <= n; i++) {
+    if (lua_geti(L, textsidx, i) != LUA_TSTRING) {
+      lua_pushfstring(L, "text %d is a %s, not a string", (int)i,
+                      luaL_typename(L, -1));
+      luaL_argerror(L, textsidx, lua_tostring(L, -1));
+    }
+    lua_pop(L, 1);
+  }
+  /* the box and its arrays, all in one Lua userdata */
+  size_t each = sizeof(annot_doc *) + sizeof(annot_error) +
+                sizeof(const char *) + sizeof(size_t);
+  docbox *b = lua_newuserdatauv(L, sizeof *b, 1);
+  memset(b, 0, sizeof *b);
+  luaL_setmetatable(L, ANNOT_BOX_T);
+  lua_toclose(L, -1);
+  int boxidx = lua_gettop(L);
+  char *mem = lua_newuserdatauv(L, (size_t)n * each + 1, 0);
+  lua_setiuservalue(L, boxidx, 1);
+  b->texts = (const char **)mem;
+  b->lens = (size_t *)(mem + (size_t)n * sizeof(const char *));
+  b->errs = (annot_error *)(mem + (size_t)n * (sizeof(const char *) +
+                                               sizeof(size_t)));
+  b->docs = (annot_doc **)(mem + (size_t)n * (sizeof(const char *) +
+                                              sizeof(size_t) +
+                                              sizeof(annot_error)));
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_geti(L, textsidx, i);
+    b->texts[i - 1] = lua_tolstring(L, -1, &b->lens[i - 1]);
+    b->docs[i - 1] = NULL;
+    lua_pop(L, 1);   /* still referenced by the list */
+  }
+  b->n = (size_t)n;
+  /* the threads only read the strings and the pipeline, and write their
+  ** own slots of 'docs' and 'errs': no Lua call happens meanwhile */
+  annot_annotate_many(p, (size_t)n, b->texts, b->lens, threads, b->docs,
+                      b->errs);
+  /* one failure fails the call; the box frees the docs already made */
+  for (lua_Integer i = 1; i <= n; i++) {
+    if (b->docs[i - 1] == NULL)
+      return luaL_error(L, "annotate_many: text %d: %s", (int)i,
+                        b->errs[i - 1].message);
+  }
+  /* hand each doc to a userdata that holds its string; once handed
+  ** over, its slot is cleared so that the box does not free it too */
+  lua_createtable(L, (int)n, 0);
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_geti(L, textsidx, i);
+    ldoc_newuserdata(L, lua_gettop(L), pipeidx);
+    ldoc *ld = lua_touserdata(L, -1);
+    ld->d = b->docs[i - 1];
+    ld->text = b->texts[i - 1];
+    ld->len = b->lens[i - 1];
+    b->docs[i - 1] = NULL;   /* the doc userdata owns it now */
+    lua_seti(L, -3, i);
+    lua_pop(L, 1);
+  }
+  return 1;
+}
+
+/* }====================================================== */
+
+
+/* {======================================================
+** Methods
+** ======================================================= */
+
+/*
+** p:annotate(text): a doc.  Stack: pipeline, text.
+*/
+static int pipeline_annotate(lua_State *L) {
+  annot_pipeline *p = lpipeline_check(L, 1);
+  size_t len;
+  const char *text = luaL_checklstring(L, 2, &len);
+  /* the doc userdata first (holding the text and the pipeline), then
+  ** the C doc: a raise in between leaves nothing to free */
+  ldoc_newuserdata(L, 2, 1);
+  ldoc *ld = lua_touserdata(L, -1);
+  annot_error err;
+  ld->d = annot_annotate(p, text, len, &err);
+  if (ld->d == NULL) return luaL_error(L, "annotate: %s", err.message);
+  ld->text = text;
+  ld->len = len;
+  return 1;
+}
+
+/*
+** p:annotate_many(texts [, {threads = N}]): a list of docs.
+*/
+static int pipeline_annotate_many(lua_State *L) {
+  static const char *const names[] = {"threads", NULL};
+  lpipeline_check(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  unsigned threads = 0;
+  if (!lua_isnoneornil(L, 3)) {
+    luaL_checktype(L, 3, LUA_TTABLE);
+    lannot_checkoptions(L, 3, "annotate_many", names);
+    threads = (unsigned)lannot_intoption(L, 3, "annotate_many", "threads", 0);
+  }
+  return lpipeline_annotate_list(L, 1, 2, threads);
+}
+
+/*
+** __gc and __close: free the pipeline; safe twice.
+*/
+static int pipeline_gc(lua_State *L) {
+  lpipeline *lp = luaL_checkudata(L, 1, ANNOT_PIPELINE_T);
+  annot_pipeline_free(lp->p);
+  lp->p = NULL;
+  return 0;
+}
+
+/*
+** __tostring: "annot.Pipeline (0x...)".
+*/
+static int pipeline_tostring(lua_State *L) {
+  lpipeline *lp = luaL_checkudata(L, 1, ANNOT_PIPELINE_T);
+  if (lp->p == NULL) lua_pushliteral(L, "annot.Pipeline (freed)");
+  else lua_pushfstring(L, "annot.Pipeline (%p)", (void *)lp->p);
+  return 1;
+}
+
+static const luaL_Reg pipeline_methods[] = {
+  {"annotate", pipeline_annotate},
+  {"annotate_many", pipeline_annotate_many},
+  {NULL, NULL}
+};
+
+static const luaL_Reg pipeline_metamethods[] = {
+  {"__index", NULL},   /* the methods table */
+  {"__gc", pipeline_gc},
+  {"__close", pipeline_gc},
+  {"__tostring", pipeline_tostring},
+  {NULL, NULL}
+};
+
+/*
+** Create the metatables of annot.Pipeline and of the docbox.
+*/
+void lpipeline_open(lua_State *L) {
+  luaL_newmetatable(L, ANNOT_PIPELINE_T);
+  luaL_setfuncs(L, pipeline_metamethods, 0);
+  luaL_newlibtable(L, pipeline_methods);
+  luaL_setfuncs(L, pipeline_methods, 0);
+  lua_setfield(L, -2, "__index");
+  lua_pop(L, 1);
+  luaL_newmetatable(L, ANNOT_BOX_T);
+  lua_pushcfunction(L, docbox_close);
+  lua_setfield(L, -2, "__close");
+  lua_pushcfunction(L, docbox_close);
+  lua_setfield(L, -2, "__gc");
+  lua_pop(L, 1);
+}
+
+/* }====================================================== */

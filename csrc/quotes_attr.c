@@ -1,0 +1,355 @@
+/*
+** quotes_attr.c: who said the marked quotes, and what kind each one is;
+** then the indirect quotes, one per frame that reports a clause.
+**
+** The attribution sieves, in order (doc/quotes.md):
+**   1. turns and colon blocks keep the speaker their label or intro gave;
+**   2. trailing: '“…,” X said', '“…,” said X', '“…” — X said';
+**   3. leading: a cue earlier in the same sentence ('X said: “…”',
+**      'X said “…”', 'X said Russia expected “concrete answers”');
+**   4. continuation and neighbours: the latest speaker before the quote
+**      in its paragraph (or in the paragraph before, for a quote that
+**      opens its paragraph): '“A,” he said. “B.”'.
+** Pronoun speakers were resolved when the frames were built.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "quotes.h"
+
+/* most tokens between a closing mark and its trailing cue */
+#define TRAIL_WINDOW 12
+/* most words of a quote that reads as a name ('Allies Resolve') */
+#define NAME_WORDS 5
+
+/* {======================================================
+** What a quote looks like
+** ======================================================= */
+
+typedef struct qshape {
+  int at_start;      /* opens its sentence, or follows 'said,' or ':' */
+  int capital;       /* its first word has a capital (or '[', '…', digit) */
+  int ends_punct;    /* its content ends with . , ? ! or … */
+  int name_like;     /* a few capitalised words: a name or a title */
+  int naming;        /* after 'called', 'dubbed', a possessive ... */
+  uint32_t words;    /* word and number tokens (up to 64) */
+} qshape;
+
+/* a naming word before a marked term: 'called', 'dubbed', 'known as' */
+static int naming_before(const qctx *c, uint32_t i) {
+  if (i == 0) return 0;
+  uint32_t p = i - 1;
+  if (q_class(c, p) & WC_NAMING) return 1;
+  if (q_is(c, p, W_AS) && p > 0 && q_is(c, p - 1, W_KNOWN)) return 1;
+  /* NATO 's “open door” policy: a term owned by a name */
+  return (c->d->tok_flags[p] & ANNOT_TF_CLITIC) != 0 &&
+         c->d->tok_kind[p] == ANNOT_TOK_WORD;
+}
+
+/* a small word that may stay lower case inside a name */
+static int name_filler(const qctx *c, uint32_t i) {
+  return q_is(c, i, W_OF) || q_is(c, i, W_THE) || q_is(c, i, W_AND) ||
+         q_is(c, i, W_FOR) || q_is(c, i, W_IN) || q_is(c, i, W_ON) ||
+         q_is(c, i, W_A) || q_is(c, i, W_AN) || q_is(c, i, W_TO);
+}
+
+/* Read the shape of marked quote 'w'. */
+static qshape shape_of(const qctx *c, const wquote *w) {
+  const annot_doc *d = c->d;
+  qshape s;
+  memset(&s, 0, sizeof s);
+  uint32_t tb = w->tb;
+  unsigned f = d->tok_flags[tb];
+  if (tb == 0 || (f & (ANNOT_TF_PARA_START | ANNOT_TF_SENT_START))) {
+    s.at_start = 1;
+  } else {
+    uint32_t p = tb - 1;
+    unsigned pk = d->tok_kind[p];
+    if (q_punct(c, p, ':') || pk == ANNOT_TOK_DASH ||
+        (pk == ANNOT_TOK_BRACKET && (d->text[d->tok_start[p]] == '(' ||
+                                     d->text[d->tok_start[p]] == '[')) ||
+        q_stop(c, p))
+      s.at_start = 1;
+    /* 'said “...' and 'said, “...' */
+    for (uint32_t k = q_punct(c, p, ',') ? p : tb, n = 0; k > 0 && n < 3; n++) {
+      k--;
+      if (c->cuelen[k] || (k > 0 && c->cuelen[k - 1] > 1)) { s.at_start = 1; break; }
+      if (!q_punct(c, k, ',') && !q_datetok(c, k) && k != p) break;
+      if (k == p && !q_punct(c, p, ',')) break;
+    }
+  }
+  /* the first word of the content, past '…', '[' and inner marks */
+  uint32_t k = w->cb;
+  while (k < w->ce && (d->tok_kind[k] == ANNOT_TOK_ELLIPSIS ||
+                       d->tok_kind[k] == ANNOT_TOK_BRACKET ||
+                       d->tok_kind[k] == ANNOT_TOK_QUOTE)) {
+    s.capital = 1;
+    k++;
+  }
+  if (k < w->ce && ((d->tok_flags[k] & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)) ||
+                    d->tok_kind[k] == ANNOT_TOK_NUMBER))
+    s.capital = 1;
+  int all_caps = 1;
+  for (uint32_t t = w->cb; t < w->ce && s.words < 64; t++) {
+    unsigned kind = d->tok_kind[t];
+    if (kind == ANNOT_TOK_WORD || kind == ANNOT_TOK_NUMBER) {
+      s.words++;
+      if (kind == ANNOT_TOK_WORD &&
+          !(d->tok_flags[t] & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)) &&
+          !name_filler(c, t))
+        all_caps = 0;
+    }
+  }
+  uint32_t last = w->ce > w->cb ? w->ce - 1 : w->cb;
+  s.ends_punct = q_stop(c, last) || q_punct(c, last, ',') ||
+                 d->tok_kind[last] == ANNOT_TOK_ELLIPSIS;
+  s.name_like = all_caps && s.words > 0 && s.words <= NAME_WORDS &&
+                !s.ends_punct;
+  s.naming = naming_before(c, tb);
+  return s;
+}
+
+/* }====================================================== */
+
+
+/* {======================================================
+** Attribution sieves
+** ======================================================= */
+
+/* the frame whose cue starts at token 'j', or NULL */
+static const qframe *frame_at(const qctx *c, uint32_t j) {
+  uint32_t f = q_frame_before(c, j + 1);
+  if (f == 0) return NULL;
+  const qframe *fr = &VEC_AT(c->frames, qframe, f - 1);
+  return fr->cue_tb == j ? fr : NULL;
+}
+
+/* a frame that can attribute: it has a speaker and reports real speech */
+static int usable(const qframe *f) {
+  return f != NULL && f->sp.te > f->sp.tb && !f->negated;
+}
+
+/* Sieve 2, trailing: a cue just after the closing mark whose speaker
+** stands between the mark and the cue, or right after the cue. */
+static const qframe *trailing(const qctx *c, const wquote *w) {
+  const annot_doc *d = c->d;
+  uint32_t k = w->te;
+  if (w->flags & ANNOT_QF_UNCLOSED) return NULL;
+  if (k < c->ntok && (q_punct(c, k, ',') || d->tok_kind[k] == ANNOT_TOK_DASH))
+    k++;
+  uint32_t start = k;
+  /* '“We are ready.” Peskov said Moscow would...': after a full stop
+  ** inside the marks, a cue with a clause of its own is a new statement */
+  int stopped = w->ce > w->cb && q_stop(c, w->ce - 1);
+  for (uint32_t j = k; j < c->ntok && j < start + TRAIL_WINDOW; j++) {
+    if (d->tok_flags[j] & ANNOT_TF_PARA_START) break;
+    if (q_stop(c, j) || q_openmark(c, j) || q_closemark(c, j) ||
+        q_punct(c, j, ';'))
+      break;
+    if (c->cuelen[j] == 0) continue;
+    const qframe *f = frame_at(c, j);
+    if (!usable(f) || f->cls == CUE_ACCORDING) return NULL;
+    if (stopped && f->ct_e > f->ct_b) return NULL;
+    if (f->inverted && j == start) return f;
+    /* the speaker's phrase right after the mark (an apposition may come
+    ** first): not '“…,” and French diplomats said' */
+    if (f->inverted || f->sp.tb < start) return NULL;
+    for (uint32_t t = start; t < q_speaker_first(c, &f->sp); t++)
+      if (q_is(c, t, W_AND) || q_is(c, t, W_BUT) || q_is(c, t, W_YET) ||
+          q_is(c, t, W_WHILE) || q_is(c, t, W_AS))
+        return NULL;
+    return f;
+  }
+  return NULL;
+}
+
+/* Sieve 3, leading: the nearest cue before the quote in its sentence. */
+static const qframe *leading(const qctx *c, const wquote *w) {
+  uint32_t s = w->sent;
+  uint32_t f = q_frame_before(c, w->tb);
+  while (f > 0) {
+    const qframe *fr = &VEC_AT(c->frames, qframe, f - 1);
+    if (fr->sentence != s) break;
+    f--;
+    if (usable(fr)) return fr;
+  }
+  return NULL;
+}
+
+/* Sieve 4: the latest speaker before quote 'w': an attributed quote
+** ('last') or a frame, in the same paragraph, or in the paragraph before
+** when 'w' opens its own. */
+static int neighbour(const qctx *c, const wquote *w, const wquote *last,
+                     qspeaker *sp, uint32_t *cue_tb, uint32_t *cue_te) {
+  uint32_t p = w->para;
+  annot_span para = q_paragraph(c, p);
+  const qframe *best = NULL;
+  uint32_t f = q_frame_before(c, w->tb);
+  while (f > 0) {
+    const qframe *fr = &VEC_AT(c->frames, qframe, f - 1);
+    f--;
+    if (usable(fr)) { best = fr; break; }
+    if (fr->cue_tb + 400 < w->tb) break;
+  }
+  uint32_t fpos = best ? best->cue_tb : 0;
+  uint32_t lpos = last ? last->te : 0;
+  if (best == NULL && last == NULL) return 0;
+  uint32_t pos = (best && (!last || fpos >= lpos)) ? fpos : lpos;
+  if (pos < para.tok_begin) {
+    /* from the paragraph before: only for a quote opening its paragraph */
+    if (w->tb != para.tok_begin || p == 0) return 0;
+    annot_span prev = q_paragraph(c, p - 1);
+    if (pos < prev.tok_begin) return 0;
+  }
+  if (best && (!last || fpos >= lpos)) {
+    *sp = best->sp;
+    *cue_tb = best->cue_tb;
+    *cue_te = best->cue_te;
+  } else {
+    *sp = last->sp;
+    *cue_tb = last->cue_tb;
+    *cue_te = last->cue_te;
+  }
+  return 1;
+}
+
+/* give quote 'w' the speaker and cue of frame 'f' */
+static void take_frame(wquote *w, const qframe *f) {
+  w->sp = f->sp;
+  w->cue_tb = f->cue_tb;
+  w->cue_te = f->cue_te;
+  w->attributed = 1;
+}
+
+/* forget the speaker and cue of 'w' */
+static void clear_speaker(wquote *w) {
+  memset(&w->sp, 0, sizeof w->sp);
+  w->sp.mention = w->sp.entity = ANNOT_NONE;
+  w->cue_tb = w->cue_te = 0;
+  w->attributed = 0;
+}
+
+void q_attribute(qctx *c) {
+  const wquote *last = NULL;    /* the latest quote with a speaker */
+  for (uint32_t k = 0; k < c->quotes.n; k++) {
+    wquote *w = &VEC_AT(c->quotes, wquote, k);
+    if (w->flags & (ANNOT_QF_TURN | ANNOT_QF_COLON)) {
+      if (w->sp.te > w->sp.tb) last = w;
+      continue;
+    }
+    if (!w->marked) continue;
+    qshape s = shape_of(c, w);
+    if (s.naming || (s.name_like && !s.at_start)) {
+      w->kind = ANNOT_QUOTE_SCARE;
+      clear_speaker(w);
+      continue;
+    }
+    const qframe *f = trailing(c, w);
+    int lead = 0;
+    if (f == NULL) {
+      f = leading(c, w);
+      lead = f != NULL;
+    }
+    if (f != NULL) take_frame(w, f);
+    /* '“A,” X said, “B.”': the second half of a split direct quote */
+    int second_half = lead && last != NULL && last->kind == ANNOT_QUOTE_DIRECT &&
+                      last->cue_tb == f->cue_tb && last->sent == w->sent;
+    if (second_half ||
+        (s.at_start && (w->attributed || s.words >= 4 || s.ends_punct))) {
+      w->kind = ANNOT_QUOTE_DIRECT;
+    } else if (w->attributed) {
+      w->kind = ANNOT_QUOTE_PARTIAL;
+    } else if (s.words >= 6) {
+      w->kind = ANNOT_QUOTE_PARTIAL;
+    } else {
+      w->kind = ANNOT_QUOTE_SCARE;
+      continue;
+    }
+    if (!w->attributed &&
+        neighbour(c, w, last, &w->sp, &w->cue_tb, &w->cue_te))
+      w->attributed = 1;
+    if (w->attributed) last = w;
+  }
+}
+
+/* }====================================================== */
+
+
+/* {======================================================
+** Indirect quotes
+** ======================================================= */
+
+/* one of the first 'n' quotes (the sorted marked ones, turns and colon
+** blocks) spans exactly tokens [tb, te) */
+static int same_as_marked(const qctx *c, uint32_t n, uint32_t tb,
+                          uint32_t te) {
+  uint32_t lo = 0, hi = n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (VEC_AT(c->quotes, wquote, mid).tb < tb) lo = mid + 1;
+    else hi = mid;
+  }
+  for (; lo < n && VEC_AT(c->quotes, wquote, lo).tb == tb; lo++)
+    if (VEC_AT(c->quotes, wquote, lo).te == te) return 1;
+  return 0;
+}
+
+/* the turn holding token 'i', or NULL ('turns' sorted, 'n' of them) */
+static const wquote *turn_of(const qctx *c, const uint32_t *turns, uint32_t n,
+                             uint32_t i) {
+  uint32_t lo = 0, hi = n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (VEC_AT(c->quotes, wquote, turns[mid]).tb <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == 0) return NULL;
+  const wquote *t = &VEC_AT(c->quotes, wquote, turns[lo - 1]);
+  return i < t->te ? t : NULL;
+}
+
+/* One indirect quote per frame that reports a clause.  'I' and 'we'
+** inside a transcript turn are the turn's speaker. */
+int q_indirect(qctx *c) {
+  uint32_t *turns = NULL, nturns = 0;
+  if (c->nlabels > 0) {
+    turns = malloc(c->quotes.n * sizeof *turns);
+    if (turns == NULL) return ANNOT_ENOMEM;
+    for (uint32_t k = 0; k < c->quotes.n; k++)
+      if (VEC_AT(c->quotes, wquote, k).flags & ANNOT_QF_TURN) turns[nturns++] = k;
+  }
+  uint32_t nmarked = c->quotes.n;
+  int rc = ANNOT_OK;
+  for (uint32_t k = 0; k < c->frames.n; k++) {
+    const qframe *f = &VEC_AT(c->frames, qframe, k);
+    if (f->ct_e <= f->ct_b) continue;
+    if (same_as_marked(c, nmarked, f->ct_b, f->ct_e)) continue;
+    qspeaker sp = f->sp;
+    if (sp.pronoun && sp.canon == NULL && (c->tf[sp.tb] & QT_INTURN) &&
+        (q_is(c, sp.tb, W_I) || q_is(c, sp.tb, W_WE))) {
+      const wquote *t = turn_of(c, turns, nturns, sp.tb);
+      if (t != NULL) {
+        uint32_t tb = sp.tb, te = sp.te;
+        sp = t->sp;
+        sp.tb = tb;
+        sp.te = te;
+        sp.mention = ANNOT_NONE;
+        sp.pronoun = 1;
+      }
+    }
+    wquote *w = vec_push(&c->quotes, sizeof *w);
+    if (w == NULL) { rc = ANNOT_ENOMEM; break; }
+    w->tb = w->cb = f->ct_b;
+    w->te = w->ce = f->ct_e;
+    w->cue_tb = f->cue_tb;
+    w->cue_te = f->cue_te;
+    w->sp = sp;
+    w->sent = f->sentence;
+    w->kind = ANNOT_QUOTE_INDIRECT;
+    w->attributed = sp.te > sp.tb;
+  }
+  free(turns);
+  return rc;
+}
+
+/* }====================================================== */

@@ -1,0 +1,40 @@
+/*
+** scan.h: private to the scanner (scan.c, scan_sentences.c,
+** scan_words.c).  The tokenizer in scan.c calls the sentence pass once the
+** tokens are in place; both consult the word lists of scan_words.c.
+*/
+#ifndef ANNOT_SCAN_H
+#define ANNOT_SCAN_H
+
+#include "internal.h"
+
+/* what an abbreviation (a word written with a final period) does to a
+** sentence end after it */
+enum scan_abbrev {
+  ABBR_NONE = 0,   /* not an abbreviation: the period is punctuation */
+  ABBR_PLAIN,      /* Inc. etc. Jan. U.S.: may end a sentence */
+  ABBR_PREFIX,     /* Mr. Gen. St.: a title before a name, never ends one */
+  ABBR_TIME,       /* a.m. p.m.: ends one before a new clause */
+  ABBR_NUMERAL     /* No. Nos.: an abbreviation only before a number */
+};
+
+/* Class of the abbreviation spelled s[0..len) without its period (ASCII
+** letters, any case; 'U.S' style forms with inner periods too). */
+enum scan_abbrev scan_abbrev_class(const char *s, size_t len);
+
+/* Is s[0..len) a capitalised word that usually starts a sentence (The,
+** He, But...)?  Used after an abbreviation, whose period is ambiguous. */
+int scan_is_starter(const char *s, size_t len);
+
+/* Is s[0..len) a speech verb (said, asked...), any case? */
+int scan_is_speech_verb(const char *s, size_t len);
+
+/* Is s[0..len) a preposition that opens a time phrase (At, By...)? */
+int scan_is_time_preposition(const char *s, size_t len);
+
+/* The sentence and paragraph pass over the finished tokens: fills
+** d->sentences and d->paragraphs and sets ANNOT_TF_SENT_START.  The
+** tokenizer has already set ANNOT_TF_PARA_START. */
+int scan_sentences(annot_doc *d);
+
+#endif
