@@ -150,6 +150,9 @@ static uint8_t cue_class_of(const char *lemma) {
                                        "criticize", "praise", "welcome",
                                        NULL};
   static const char *const write[] = {"write", "tweet", "post", NULL};
+  static const char *const noun[] = {"statement", "remark", "allegation",
+                                     "accusation", "assurance", "insistence",
+                                     "message", NULL};
   if (lemma == NULL) return CUE_SAY;
   if (strcmp(lemma, "according to") == 0) return CUE_ACCORDING;
   for (int k = 0; tell[k]; k++) if (strcmp(lemma, tell[k]) == 0) return CUE_TELL;
@@ -158,6 +161,7 @@ static uint8_t cue_class_of(const char *lemma) {
   for (int k = 0; attrib[k]; k++)
     if (strcmp(lemma, attrib[k]) == 0) return CUE_ATTRIB;
   for (int k = 0; write[k]; k++) if (strcmp(lemma, write[k]) == 0) return CUE_WRITE;
+  for (int k = 0; noun[k]; k++) if (strcmp(lemma, noun[k]) == 0) return CUE_NOUN;
   return CUE_SAY;
 }
 
@@ -264,7 +268,8 @@ static int fill_tables(qctx *c) {
 ** Write-out
 ** ======================================================= */
 
-/* quotes by start, the longer first when two start together */
+/* Quotes by start, the longer first when two start together (so that
+** an outer quote comes before the quotes nested in it), then by kind. */
 static int cmp_quote(const void *a, const void *b) {
   const annot_quote *x = a, *y = b;
   if (x->start != y->start) return x->start < y->start ? -1 : 1;
@@ -272,7 +277,8 @@ static int cmp_quote(const void *a, const void *b) {
   return (int)x->kind - (int)y->kind;
 }
 
-/* the byte span of tokens [tb, te): empty at the end of 'tb' if none */
+/* The byte span of tokens [tb, te), or 0-0 when empty: spans are token
+** aligned, so they always cover whole tokens. */
 static void token_bytes(const qctx *c, uint32_t tb, uint32_t te,
                         uint32_t *start, uint32_t *end) {
   if (tb >= te || tb >= c->ntok) {
@@ -285,21 +291,21 @@ static void token_bytes(const qctx *c, uint32_t tb, uint32_t te,
 }
 
 /* Turn the working quotes into d->quotes: bytes, sentence, sorted by
-** start, nested ones flagged. */
+** start, nested ones flagged.  The speaker's fields are set only when
+** there is a speaker phrase, so a quote without one has no canonical,
+** no mention and no entity. */
 static int write_quotes(qctx *c) {
   annot_doc *d = c->d;
-  uint32_t n = 0;
-  for (uint32_t k = 0; k < c->quotes.n; k++)
-    if (!VEC_AT(c->quotes, wquote, k).drop) n++;
+  uint32_t n = c->quotes.n;
   if (n == 0) return ANNOT_OK;
   if (vec_reserve(&d->quotes, sizeof(annot_quote), n) != ANNOT_OK)
     return ANNOT_ENOMEM;
-  for (uint32_t k = 0; k < c->quotes.n; k++) {
+  for (uint32_t k = 0; k < n; k++) {
     const wquote *w = &VEC_AT(c->quotes, wquote, k);
-    if (w->drop) continue;
     annot_quote *q = vec_push(&d->quotes, sizeof *q);
     token_bytes(c, w->tb, w->te, &q->start, &q->end);
     token_bytes(c, w->cb, w->ce, &q->content_start, &q->content_end);
+    /* no content: an empty span at the quote's end */
     if (w->cb >= w->ce) q->content_start = q->content_end = q->end;
     q->sentence = w->sent;
     token_bytes(c, w->sp.tb, w->sp.te, &q->speaker_start, &q->speaker_end);
@@ -310,12 +316,15 @@ static int write_quotes(qctx *c) {
                                ? w->sp.canon : NULL;
     q->speaker_canonical_len = q->speaker_canonical ? w->sp.canon_len : 0;
     q->kind = w->kind;
+    /* nesting is decided below, on the sorted list */
     q->flags = w->flags & (uint8_t)~ANNOT_QF_NESTED;
     q->anonymous = w->sp.te > w->sp.tb && w->sp.anonymous;
   }
   annot_quote *qs = d->quotes.data;
   qsort(qs, d->quotes.n, sizeof *qs, cmp_quote);
-  /* nesting: a stack of the ends of the quotes still open */
+  /* nesting: a stack of the ends of the quotes still open; a quote that
+  ** ends within the innermost open one is nested (a partial inside an
+  ** indirect clause, a marked quote inside a turn or another quote) */
   uint32_t stack[64];
   int top = 0;
   for (uint32_t k = 0; k < d->quotes.n; k++) {
@@ -333,7 +342,8 @@ static int write_quotes(qctx *c) {
 ** The stage
 ** ======================================================= */
 
-/* free what the stage allocated for itself */
+/* Free what the stage allocated for itself (free and vec_free take
+** NULL and empty vectors, so this is safe after a failed allocation). */
 static void free_ctx(qctx *c) {
   free(c->tf);
   free(c->cuelen);
@@ -348,6 +358,9 @@ static void free_ctx(qctx *c) {
   vec_free(&c->frames);
 }
 
+/* The stage: tables, then the sieves in order (doc/quotes.md), then the
+** write-out.  Turns come before frames (a label is no subject) and
+** frames before colon blocks and attribution (both read the frames). */
 int stage_quotes(annot_doc *d, annot_error *err) {
   if (d == NULL) return ANNOT_OK;
   d->quotes.n = 0;
@@ -356,6 +369,7 @@ int stage_quotes(annot_doc *d, annot_error *err) {
   memset(&c, 0, sizeof c);
   c.d = d;
   c.ntok = d->ntok;
+  /* a doc made without a pipeline has no lexicon: no cues, marks only */
   c.lex = d->pipeline ? d->pipeline->lex : NULL;
   q_init_words(&c);
   c.tf = calloc(c.ntok, sizeof *c.tf);

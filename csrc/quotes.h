@@ -18,7 +18,6 @@
 #define QT_SOURCE   0x01u   /* last token of an unnamed-source noun */
 #define QT_INQUOTE  0x02u   /* inside the content of a marked quote */
 #define QT_INTURN   0x04u   /* inside a transcript turn or its label */
-#define QT_CONTMARK 0x08u   /* an opening mark that continues a quote */
 #define QT_LABEL    0x10u   /* part of a transcript label */
 #define QT_OPENS    0x20u   /* a quotation mark that opens by its form */
 #define QT_CLOSES   0x40u   /* a quotation mark that closes by its form */
@@ -33,7 +32,8 @@ enum cue_class {
   CUE_OBJECT,      /* a clause or a noun phrase: deny, urge, accuse ... */
   CUE_ACCORDING,   /* 'according to X' */
   CUE_WRITE,       /* write, tweet, post: the cue of tweets */
-  CUE_ATTRIB       /* call, describe, condemn: no clause of their own */
+  CUE_ATTRIB,      /* call, describe, condemn: no clause of their own */
+  CUE_NOUN         /* statement, claim, warning: 'X's claim that …' */
 };
 
 /* words the rules look for, by the hash of their normalised form */
@@ -117,7 +117,9 @@ typedef struct qframe {
   uint8_t cls;              /* enum cue_class */
   uint8_t negated;          /* future, hypothetical or negated speech */
   uint8_t inverted;         /* the speaker follows the cue */
-  uint8_t inquote;          /* the cue is inside a marked quote */
+  uint8_t inquote;          /* inside a marked quote: reports, never
+                               attributes */
+  uint8_t noun;             /* read as a noun: 'Russia's claims that' */
 } qframe;
 
 /* a quote being built */
@@ -131,7 +133,6 @@ typedef struct wquote {
   uint8_t flags;            /* ANNOT_QF_* */
   uint8_t marked;           /* has quotation marks */
   uint8_t attributed;       /* a sieve gave it a speaker */
-  uint8_t drop;             /* removed by a later sieve */
 } wquote;
 
 typedef struct qctx {

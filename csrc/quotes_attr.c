@@ -26,16 +26,19 @@
 ** What a quote looks like
 ** ======================================================= */
 
+/* What the rules need to know of a marked quote's form and place; the
+** kind is read from these (doc/quotes.md, "Kinds"). */
 typedef struct qshape {
   int at_start;      /* opens its sentence, or follows 'said,' or ':' */
-  int capital;       /* its first word has a capital (or '[', '…', digit) */
   int ends_punct;    /* its content ends with . , ? ! or … */
   int name_like;     /* a few capitalised words: a name or a title */
   int naming;        /* after 'called', 'dubbed', a possessive ... */
   uint32_t words;    /* word and number tokens (up to 64) */
 } qshape;
 
-/* a naming word before a marked term: 'called', 'dubbed', 'known as' */
+/* A naming word right before the marked term at 'i': 'called',
+** 'dubbed', 'known as', 'the term', or a possessive.  What follows is a
+** name or a term, not someone's words. */
 static int naming_before(const qctx *c, uint32_t i) {
   if (i == 0) return 0;
   uint32_t p = i - 1;
@@ -46,14 +49,27 @@ static int naming_before(const qctx *c, uint32_t i) {
          c->d->tok_kind[p] == ANNOT_TOK_WORD;
 }
 
-/* a small word that may stay lower case inside a name */
+/* A small word that may stay lower case inside a name ('Ministry of
+** Defence', 'Partnership for Peace'). */
 static int name_filler(const qctx *c, uint32_t i) {
   return q_is(c, i, W_OF) || q_is(c, i, W_THE) || q_is(c, i, W_AND) ||
          q_is(c, i, W_FOR) || q_is(c, i, W_IN) || q_is(c, i, W_ON) ||
          q_is(c, i, W_A) || q_is(c, i, W_AN) || q_is(c, i, W_TO);
 }
 
-/* Read the shape of marked quote 'w'. */
+/* A cue ends at token 'k' (a cue of up to four tokens: 'according to',
+** 'called for'). */
+static int cue_ends_at(const qctx *c, uint32_t k) {
+  for (uint32_t b = k, n = 0; n < 4; n++, b--) {
+    if (c->cuelen[b] && b + c->cuelen[b] == k + 1) return 1;
+    if (b == 0) break;
+  }
+  return 0;
+}
+
+/* Read the shape of marked quote 'w': where it stands in its sentence,
+** how many words it has, whether it ends with punctuation inside the
+** marks, and whether it reads as a name. */
 static qshape shape_of(const qctx *c, const wquote *w) {
   const annot_doc *d = c->d;
   qshape s;
@@ -70,25 +86,18 @@ static qshape shape_of(const qctx *c, const wquote *w) {
                                      d->text[d->tok_start[p]] == '[')) ||
         q_stop(c, p))
       s.at_start = 1;
-    /* 'said “...' and 'said, “...' */
-    for (uint32_t k = q_punct(c, p, ',') ? p : tb, n = 0; k > 0 && n < 3; n++) {
+    /* 'said “…', 'said, “…', 'said on Tuesday, “…': the quote is the
+    ** cue's whole statement */
+    uint32_t k = p;
+    if (q_punct(c, k, ',') && k > 0) k--;
+    for (int n = 0; n < 3; n++) {
+      if (cue_ends_at(c, k)) { s.at_start = 1; break; }
+      if (!q_datetok(c, k) || k == 0) break;
       k--;
-      if (c->cuelen[k] || (k > 0 && c->cuelen[k - 1] > 1)) { s.at_start = 1; break; }
-      if (!q_punct(c, k, ',') && !q_datetok(c, k) && k != p) break;
-      if (k == p && !q_punct(c, p, ',')) break;
     }
   }
-  /* the first word of the content, past '…', '[' and inner marks */
-  uint32_t k = w->cb;
-  while (k < w->ce && (d->tok_kind[k] == ANNOT_TOK_ELLIPSIS ||
-                       d->tok_kind[k] == ANNOT_TOK_BRACKET ||
-                       d->tok_kind[k] == ANNOT_TOK_QUOTE)) {
-    s.capital = 1;
-    k++;
-  }
-  if (k < w->ce && ((d->tok_flags[k] & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)) ||
-                    d->tok_kind[k] == ANNOT_TOK_NUMBER))
-    s.capital = 1;
+  /* count the words; a lower-case word other than a small one means the
+  ** quote is not a name */
   int all_caps = 1;
   for (uint32_t t = w->cb; t < w->ce && s.words < 64; t++) {
     unsigned kind = d->tok_kind[t];
@@ -100,6 +109,7 @@ static qshape shape_of(const qctx *c, const wquote *w) {
         all_caps = 0;
     }
   }
+  /* 'the risk is real,”' and 'is real.”': a statement's punctuation */
   uint32_t last = w->ce > w->cb ? w->ce - 1 : w->cb;
   s.ends_punct = q_stop(c, last) || q_punct(c, last, ',') ||
                  d->tok_kind[last] == ANNOT_TOK_ELLIPSIS;
@@ -116,7 +126,8 @@ static qshape shape_of(const qctx *c, const wquote *w) {
 ** Attribution sieves
 ** ======================================================= */
 
-/* the frame whose cue starts at token 'j', or NULL */
+/* The frame whose cue starts at token 'j', or NULL (a cue inside the
+** marks has none). */
 static const qframe *frame_at(const qctx *c, uint32_t j) {
   uint32_t f = q_frame_before(c, j + 1);
   if (f == 0) return NULL;
@@ -124,9 +135,13 @@ static const qframe *frame_at(const qctx *c, uint32_t j) {
   return fr->cue_tb == j ? fr : NULL;
 }
 
-/* a frame that can attribute: it has a speaker and reports real speech */
+/* A frame that can attribute: it has a speaker and reports speech as
+** made ('will say' attributes nothing); a speech noun only through the
+** clause it introduces ('the minister's remarks followed a “…” meeting'
+** attributes nothing). */
 static int usable(const qframe *f) {
-  return f != NULL && f->sp.te > f->sp.tb && !f->negated;
+  return f != NULL && f->sp.te > f->sp.tb && !f->negated && !f->inquote &&
+         (!f->noun || f->ct_e > f->ct_b);
 }
 
 /* Sieve 2, trailing: a cue just after the closing mark whose speaker
@@ -134,6 +149,7 @@ static int usable(const qframe *f) {
 static const qframe *trailing(const qctx *c, const wquote *w) {
   const annot_doc *d = c->d;
   uint32_t k = w->te;
+  /* an unclosed quote ends with its paragraph: nothing trails it */
   if (w->flags & ANNOT_QF_UNCLOSED) return NULL;
   if (k < c->ntok && (q_punct(c, k, ',') || d->tok_kind[k] == ANNOT_TOK_DASH))
     k++;
@@ -147,7 +163,10 @@ static const qframe *trailing(const qctx *c, const wquote *w) {
         q_punct(c, j, ';'))
       break;
     if (c->cuelen[j] == 0) continue;
+    /* the first verb decides: it is this quote's attribution or none is
+    ** ('“…,” the statement said': the noun is passed over) */
     const qframe *f = frame_at(c, j);
+    if (f != NULL && f->noun) continue;
     if (!usable(f) || f->cls == CUE_ACCORDING) return NULL;
     if (stopped && f->ct_e > f->ct_b) return NULL;
     if (f->inverted && j == start) return f;
@@ -163,11 +182,13 @@ static const qframe *trailing(const qctx *c, const wquote *w) {
   return NULL;
 }
 
-/* Sieve 3, leading: the nearest cue before the quote in its sentence. */
+/* Sieve 3, leading: the nearest usable cue before the quote in its
+** sentence ('X said: “…”', and a partial quote inside the clause a cue
+** reports).  Frames are in text order: walk back while in the sentence. */
 static const qframe *leading(const qctx *c, const wquote *w) {
   uint32_t s = w->sent;
   uint32_t f = q_frame_before(c, w->tb);
-  while (f > 0) {
+  for (int steps = 0; f > 0 && steps < 64; steps++) {
     const qframe *fr = &VEC_AT(c->frames, qframe, f - 1);
     if (fr->sentence != s) break;
     f--;
@@ -183,6 +204,7 @@ static int neighbour(const qctx *c, const wquote *w, const wquote *last,
                      qspeaker *sp, uint32_t *cue_tb, uint32_t *cue_te) {
   uint32_t p = w->para;
   annot_span para = q_paragraph(c, p);
+  /* the latest usable frame, at most 400 tokens back */
   const qframe *best = NULL;
   uint32_t f = q_frame_before(c, w->tb);
   while (f > 0) {
@@ -191,6 +213,8 @@ static int neighbour(const qctx *c, const wquote *w, const wquote *last,
     if (usable(fr)) { best = fr; break; }
     if (fr->cue_tb + 400 < w->tb) break;
   }
+  /* whichever of the two comes later is the speaker the reader has in
+  ** mind when the quote starts */
   uint32_t fpos = best ? best->cue_tb : 0;
   uint32_t lpos = last ? last->te : 0;
   if (best == NULL && last == NULL) return 0;
@@ -213,7 +237,7 @@ static int neighbour(const qctx *c, const wquote *w, const wquote *last,
   return 1;
 }
 
-/* give quote 'w' the speaker and cue of frame 'f' */
+/* Give quote 'w' the speaker and cue of frame 'f'. */
 static void take_frame(wquote *w, const qframe *f) {
   w->sp = f->sp;
   w->cue_tb = f->cue_tb;
@@ -221,7 +245,7 @@ static void take_frame(wquote *w, const qframe *f) {
   w->attributed = 1;
 }
 
-/* forget the speaker and cue of 'w' */
+/* Forget the speaker and cue of 'w': a scare quote has none. */
 static void clear_speaker(wquote *w) {
   memset(&w->sp, 0, sizeof w->sp);
   w->sp.mention = w->sp.entity = ANNOT_NONE;
@@ -229,6 +253,11 @@ static void clear_speaker(wquote *w) {
   w->attributed = 0;
 }
 
+/* Attribute and classify the marked quotes, in text order: scare forms
+** first, then the sieves (trailing, leading, neighbours), then the kind
+** from the quote's shape and whether a sieve found its speaker.  Turns
+** and colon blocks were attributed when they were found; they count as
+** the latest speaker for the quotes after them. */
 void q_attribute(qctx *c) {
   const wquote *last = NULL;    /* the latest quote with a speaker */
   for (uint32_t k = 0; k < c->quotes.n; k++) {
@@ -238,6 +267,7 @@ void q_attribute(qctx *c) {
       continue;
     }
     if (!w->marked) continue;
+    /* a name or a term in marks: nobody's words */
     qshape s = shape_of(c, w);
     if (s.naming || (s.name_like && !s.at_start)) {
       w->kind = ANNOT_QUOTE_SCARE;
@@ -260,6 +290,8 @@ void q_attribute(qctx *c) {
     } else if (w->attributed) {
       w->kind = ANNOT_QUOTE_PARTIAL;
     } else if (s.words >= 6) {
+      /* too long for a term: someone's words inside the writer's
+      ** sentence, whose speaker the neighbours may give */
       w->kind = ANNOT_QUOTE_PARTIAL;
     } else {
       w->kind = ANNOT_QUOTE_SCARE;
@@ -279,8 +311,9 @@ void q_attribute(qctx *c) {
 ** Indirect quotes
 ** ======================================================= */
 
-/* one of the first 'n' quotes (the sorted marked ones, turns and colon
-** blocks) spans exactly tokens [tb, te) */
+/* One of the first 'n' quotes (the marked ones, turns and colon blocks,
+** sorted by first token) spans exactly tokens [tb, te): then a clause
+** that is all one marked quote is that quote, not a second one. */
 static int same_as_marked(const qctx *c, uint32_t n, uint32_t tb,
                           uint32_t te) {
   uint32_t lo = 0, hi = n;
@@ -294,41 +327,40 @@ static int same_as_marked(const qctx *c, uint32_t n, uint32_t tb,
   return 0;
 }
 
-/* the turn holding token 'i', or NULL ('turns' sorted, 'n' of them) */
-static const wquote *turn_of(const qctx *c, const uint32_t *turns, uint32_t n,
-                             uint32_t i) {
+/* The innermost quote (marked, turn or colon block) among the first 'n'
+** (sorted by first token) whose content holds token 'i', or NULL.  The
+** walk back from the last quote starting before 'i' is bounded: quotes
+** nest only as deep as the marks do. */
+static const wquote *enclosing(const qctx *c, uint32_t n, uint32_t i) {
   uint32_t lo = 0, hi = n;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
-    if (VEC_AT(c->quotes, wquote, turns[mid]).tb <= i) lo = mid + 1;
+    if (VEC_AT(c->quotes, wquote, mid).tb <= i) lo = mid + 1;
     else hi = mid;
   }
-  if (lo == 0) return NULL;
-  const wquote *t = &VEC_AT(c->quotes, wquote, turns[lo - 1]);
-  return i < t->te ? t : NULL;
+  for (uint32_t k = lo, steps = 0; k > 0 && steps < 32; k--, steps++) {
+    const wquote *w = &VEC_AT(c->quotes, wquote, k - 1);
+    if (w->cb <= i && i < w->ce) return w;
+  }
+  return NULL;
 }
 
-/* One indirect quote per frame that reports a clause.  'I' and 'we'
-** inside a transcript turn are the turn's speaker. */
+/* One indirect quote per frame that reports a clause, appended after the
+** quotes found so far (write_quotes sorts them all).  'I' and 'we' as
+** the speaker inside a transcript turn or a quote are the speaker of
+** that turn or quote: the phrase stays the pronoun, the name is theirs. */
 int q_indirect(qctx *c) {
-  uint32_t *turns = NULL, nturns = 0;
-  if (c->nlabels > 0) {
-    turns = malloc(c->quotes.n * sizeof *turns);
-    if (turns == NULL) return ANNOT_ENOMEM;
-    for (uint32_t k = 0; k < c->quotes.n; k++)
-      if (VEC_AT(c->quotes, wquote, k).flags & ANNOT_QF_TURN) turns[nturns++] = k;
-  }
   uint32_t nmarked = c->quotes.n;
-  int rc = ANNOT_OK;
   for (uint32_t k = 0; k < c->frames.n; k++) {
     const qframe *f = &VEC_AT(c->frames, qframe, k);
     if (f->ct_e <= f->ct_b) continue;
     if (same_as_marked(c, nmarked, f->ct_b, f->ct_e)) continue;
     qspeaker sp = f->sp;
-    if (sp.pronoun && sp.canon == NULL && (c->tf[sp.tb] & QT_INTURN) &&
+    if (sp.pronoun && sp.canon == NULL && !sp.anonymous &&
+        (c->tf[sp.tb] & (QT_INTURN | QT_INQUOTE)) &&
         (q_is(c, sp.tb, W_I) || q_is(c, sp.tb, W_WE))) {
-      const wquote *t = turn_of(c, turns, nturns, sp.tb);
-      if (t != NULL) {
+      const wquote *t = enclosing(c, nmarked, sp.tb);
+      if (t != NULL && t->sp.te > t->sp.tb) {
         uint32_t tb = sp.tb, te = sp.te;
         sp = t->sp;
         sp.tb = tb;
@@ -338,7 +370,7 @@ int q_indirect(qctx *c) {
       }
     }
     wquote *w = vec_push(&c->quotes, sizeof *w);
-    if (w == NULL) { rc = ANNOT_ENOMEM; break; }
+    if (w == NULL) return ANNOT_ENOMEM;
     w->tb = w->cb = f->ct_b;
     w->te = w->ce = f->ct_e;
     w->cue_tb = f->cue_tb;
@@ -348,8 +380,7 @@ int q_indirect(qctx *c) {
     w->kind = ANNOT_QUOTE_INDIRECT;
     w->attributed = sp.te > sp.tb;
   }
-  free(turns);
-  return rc;
+  return ANNOT_OK;
 }
 
 /* }====================================================== */

@@ -1,7 +1,7 @@
 /*
 ** quotes_frames.c: speech verbs and who uses them.  Every cue of the
-** lexicon (class CUE: said, told, denied, according to ...) outside the
-** marks becomes a frame: the cue, its speaker (a named entity, an
+** lexicon (class CUE: said, told, denied, according to ...) becomes a
+** frame: the cue, its speaker (a named entity, an
 ** unnamed source's noun phrase, or a pronoun resolved to a person or an
 ** organisation), whether the speech is negated or hypothetical, and the
 ** clause it reports when there is one (indirect speech).
@@ -34,6 +34,9 @@
 #define PRONOUN_TOKENS 400
 /* tokens after a cue that 'that' may come, past an adverbial */
 #define THAT_WINDOW 14
+/* most tokens of a reported clause: a longer 'sentence' is no prose,
+** and the bound keeps a pathological one from costing cues x length */
+#define CLAUSE_WINDOW 400
 
 /* {======================================================
 ** Word classes
@@ -197,6 +200,16 @@ static uint32_t np_start(const qctx *c, uint32_t j, uint32_t lo) {
     t--;
     if (is_det(c, t)) return t;
     const annot_doc *d = c->d;
+    /* a possessor stands for the determiner: 'Labour's shadow foreign
+    ** secretary', 'the alliance's top official' (its own article first) */
+    if ((d->tok_flags[t] & ANNOT_TF_CLITIC) && t > lo) {
+      const annot_mention *pm = q_mention(c, t - 1);
+      uint32_t b = pm ? pm->tok_begin : t - 1;
+      if (b > lo && is_det(c, b - 1)) b--;
+      if (b >= lo && (pm || (d->tok_flags[t - 1] & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)) ||
+                      d->tok_kind[t - 1] == ANNOT_TOK_WORD))
+        return b;
+    }
     int plain = d->tok_kind[t] == ANNOT_TOK_WORD && c->cuelen[t] == 0 &&
                 (c->wid[t] == WID_NONE || (d->tok_flags[t] & ANNOT_TF_CLITIC)) &&
                 !(d->tok_flags[t] & ANNOT_TF_SENT_START);
@@ -419,11 +432,20 @@ int q_speaker_after(const qctx *c, uint32_t i, uint32_t hi, qspeaker *sp) {
     j++;
   }
   if (last_mention == ANNOT_NONE) {
+    /* '…?’ asked Olena, 67, …': one capitalised word that ends the
+    ** clause is a name the entity stage did not know */
+    const annot_doc *d = c->d;
+    if (d->tok_kind[start] == ANNOT_TOK_WORD && c->wid[start] == WID_NONE &&
+        (d->tok_flags[start] & ANNOT_TF_CAP) && start + 1 <= hi &&
+        (start + 1 == hi || q_punct(c, start + 1, ',') || q_stop(c, start + 1))) {
+      sp->tb = start;
+      sp->te = start + 1;
+      return 1;
+    }
     /* '…,” said one shopkeeper.': a short phrase opened by a determiner
     ** that ends the clause is someone not named */
     if (!is_det(c, start)) return 0;
     for (j = start + 1; j < hi && j < start + 5; j++) {
-      const annot_doc *d = c->d;
       if (d->tok_kind[j] != ANNOT_TOK_WORD || c->wid[j] < W_CALLED ||
           c->cuelen[j])
         break;
@@ -469,9 +491,11 @@ static uint32_t appositive_person(const qctx *c, uint32_t k, uint32_t limit) {
 ** ('Russia's ambassador, Vassily Nebenzia, rejected …'). */
 static int sentence_subject(const qctx *c, uint32_t sb, uint32_t limit,
                             qspeaker *sp) {
+  unsigned level = limit < c->ntok ? (c->tf[limit] & QT_INQUOTE) : 0;
   for (uint32_t k = sb; k < limit && k < sb + SUBJECT_WINDOW; k++) {
-    /* words in marks are someone else's; a cue ends the subject's place */
-    if (c->tf[k] & QT_INQUOTE) continue;
+    /* words in other marks are someone else's; a cue ends the subject's
+    ** place */
+    if ((c->tf[k] & QT_INQUOTE) != level) continue;
     if (c->cuelen[k]) return 0;
     /* 'It is not clear whether …': no one */
     if (q_is(c, k, W_IT) && (q_is(c, k + 1, W_IS) || q_is(c, k + 1, W_WAS)))
@@ -520,10 +544,21 @@ static int sentence_subject(const qctx *c, uint32_t sb, uint32_t limit,
   return 0;
 }
 
-/* The subject of the cue at 'i' in the sentence from 'sb': back over
-** auxiliaries, dates and appositions to a speaker phrase.  '*shared' is
-** set when a conjunction comes first (the subject is the sentence's). */
-static int subject_before(const qctx *c, uint32_t i, uint32_t sb,
+/* A verb stands in [b, e): a finite auxiliary or a past form.  Then the
+** words after a source noun are a clause of their own ('a group of
+** protesters outside the building carried banners calling for …'), not
+** a description of the source. */
+static int has_verb_between(const qctx *c, uint32_t b, uint32_t e) {
+  for (uint32_t t = b; t < e; t++)
+    if ((q_class(c, t) & WC_FINITE) || ends_with(c, t, "ed")) return 1;
+  return 0;
+}
+
+/* The subject of the cue at 'i' in the sentence from 'sb' ('ing': the cue
+** is a participle): back over auxiliaries, dates and appositions to a
+** speaker phrase.  '*shared' is set when a conjunction comes first, or a
+** comma before a participle (the subject is the sentence's). */
+static int subject_before(const qctx *c, uint32_t i, uint32_t sb, int ing,
                           qspeaker *sp, int *shared) {
   *shared = 0;
   no_speaker(sp);
@@ -546,7 +581,7 @@ static int subject_before(const qctx *c, uint32_t i, uint32_t sb,
     }
     if (q_punct(c, j, ',') || (c->d->tok_kind[j] == ANNOT_TOK_DASH) ||
         (c->d->tok_kind[j] == ANNOT_TOK_BRACKET && c->d->text[c->d->tok_start[j]] == ')')) {
-      if (is_ing(c, i)) { *shared = 1; return 0; }
+      if (ing) { *shared = 1; return 0; }
       /* 'Russia's deputy foreign minister, Sergei Ryabkov, warned': a
       ** name set off by commas is the subject */
       const annot_mention *ap = j > sb ? q_mention(c, j - 1) : NULL;
@@ -585,7 +620,8 @@ static int subject_before(const qctx *c, uint32_t i, uint32_t sb,
       if (w < j && j - w <= 8 && (c->tf[w] & QT_SOURCE) &&
           c->ment[w] == ANNOT_NONE && !(c->tf[w + 1] & QT_SOURCE) &&
           (is_prep(c, w + 1) || ends_with(c, w + 1, "ing") ||
-           q_is(c, w + 1, W_CLOSE) || q_is(c, w + 1, W_FAMILIAR))) {
+           q_is(c, w + 1, W_CLOSE) || q_is(c, w + 1, W_FAMILIAR)) &&
+          !has_verb_between(c, w + 2, j + 1)) {
         anon_speaker(sp, np_start(c, w, sb), j + 1);
         return 1;
       }
@@ -635,11 +671,11 @@ static int plural(const qctx *c, uint32_t i) {
 static const qspeaker *frame_speaker_in(const qctx *c, uint32_t lo,
                                         uint32_t hi, int person) {
   uint32_t f = q_frame_before(c, hi);
-  while (f > 0) {
+  for (int steps = 0; f > 0 && steps < 32; steps++) {
     const qframe *fr = &VEC_AT(c->frames, qframe, f - 1);
     if (fr->cue_tb < lo) break;
     f--;
-    if (fr->sp.te <= fr->sp.tb) continue;
+    if (fr->sp.te <= fr->sp.tb || fr->inquote) continue;
     int single = fr->sp.anonymous && !plural(c, fr->sp.te - 1);
     if (person && ((fr->sp.type == ANNOT_PERSON && fr->sp.canon) || single))
       return &fr->sp;
@@ -740,6 +776,10 @@ static int cue_is_trailing(const qctx *c, uint32_t k, uint32_t se) {
     if (q_punct(c, k, ',') && k + 1 < se &&
         (c->cuelen[k + 1] || ends_with(c, k + 1, "ing")))
       return 1;
+    /* '…, officials said Tuesday, after weeks of talks': an adverbial */
+    if (q_punct(c, k, ',') && k + 1 < se &&
+        (q_class(c, k + 1) & (WC_PREP | WC_SUB)))
+      return 1;
     if (q_is(c, k, W_THAT) || c->cuelen[k] || q_punct(c, k, ',') ||
         q_openmark(c, k))
       return 0;
@@ -751,9 +791,10 @@ static int cue_is_trailing(const qctx *c, uint32_t k, uint32_t se) {
 ** ', said X', ', according to X'.  A reported clause ends there: the
 ** attribution is not part of what the first speaker said. */
 static int attribution_follows(const qctx *c, uint32_t t, uint32_t se) {
+  unsigned level = c->tf[t] & QT_INQUOTE;
   for (uint32_t k = t + 1; k < se && k <= t + 8; k++) {
     if (q_punct(c, k, ',') || q_stop(c, k) || q_openmark(c, k)) return 0;
-    if (c->cuelen[k] && !(c->tf[k] & QT_INQUOTE))
+    if (c->cuelen[k] && (c->tf[k] & QT_INQUOTE) == level)
       return c->cuecls[k] == CUE_ACCORDING ||
              cue_is_trailing(c, k + c->cuelen[k], se);
   }
@@ -765,20 +806,29 @@ static int attribution_follows(const qctx *c, uint32_t t, uint32_t se) {
 ** clause ends; 'np' < 0: the clause before a trailing cue, whose end is
 ** known.  Final punctuation outside the marks is left out. */
 static uint32_t clause_end(const qctx *c, uint32_t cs, uint32_t se, int np) {
+  if (se - cs > CLAUSE_WINDOW) se = cs + CLAUSE_WINDOW;
   uint32_t end = se;
+  /* punctuation counts at the clause's own level of marks: inside a
+  ** quote for a clause reported inside it, outside for the others */
+  unsigned level = cs < c->ntok ? (c->tf[cs] & QT_INQUOTE) : 0;
   for (uint32_t t = cs; t < se && np >= 0; t++) {
     if (t > cs && (q_punct(c, t, ';') || q_punct(c, t, ':')) &&
-        !(c->tf[t] & QT_INQUOTE)) {
+        (c->tf[t] & QT_INQUOTE) == level) {
       end = t;
       break;
     }
-    if (q_punct(c, t, ',') && !(c->tf[t] & QT_INQUOTE) &&
-        (np || attribution_follows(c, t, se))) {
+    /* '…, adding: …', '…, citing …': a new verb with its own words;
+    ** 'statements from Moscow that …, have had …': the sentence's own
+    ** verb comes back after a comma */
+    if (q_punct(c, t, ',') && (c->tf[t] & QT_INQUOTE) == level &&
+        (np || attribution_follows(c, t, se) ||
+         (t + 1 < se && c->cuelen[t + 1] && ends_with(c, t + 1, "ing")) ||
+         (t + 1 < se && (q_class(c, t + 1) & WC_FINITE)))) {
       end = t;
       break;
     }
     /* '…, but they declined to give details': the writer's again */
-    if (t > cs && q_punct(c, t - 1, ',') && !(c->tf[t] & QT_INQUOTE) &&
+    if (t > cs && q_punct(c, t - 1, ',') && (c->tf[t] & QT_INQUOTE) == level &&
         (q_is(c, t, W_BUT) || q_is(c, t, W_YET) || q_is(c, t, W_ALTHOUGH) ||
          q_is(c, t, W_THOUGH) || q_is(c, t, W_WHILE))) {
       end = t;
@@ -932,6 +982,14 @@ static void clause_after(const qctx *c, const qframe *f, uint32_t se,
 ** Frames
 ** ======================================================= */
 
+/* An article or a possessive determiner: before a cue, it makes the cue
+** a noun ('the warning', 'its claims'); 'one said' stays a verb. */
+static int is_article(const qctx *c, uint32_t i) {
+  return q_is(c, i, W_THE) || q_is(c, i, W_A) || q_is(c, i, W_AN) ||
+         q_is(c, i, W_HIS) || q_is(c, i, W_HER) || q_is(c, i, W_ITS) ||
+         q_is(c, i, W_THEIR) || q_is(c, i, W_OUR) || q_is(c, i, W_THIS);
+}
+
 /* How many frames have their cue before token 'i' (binary search: the
 ** frames are in text order). */
 uint32_t q_frame_before(const qctx *c, uint32_t i) {
@@ -981,8 +1039,43 @@ static int add_frame(qctx *c, uint32_t i, uint32_t s, uint32_t sb,
   f.cls = c->cuecls[i];
   f.negated = (uint8_t)negated(c, i, sb);
   no_speaker(&f.sp);
+  /* a cue inside a quote reports within the quote: its sentence is the
+  ** run of quoted words around it (bounded), its clause ends at the mark */
+  f.inquote = (c->tf[i] & QT_INQUOTE) != 0;
+  if (f.inquote) {
+    uint32_t b = i, e = i;
+    while (b > sb && i - b < 60 && (c->tf[b - 1] & QT_INQUOTE)) b--;
+    while (e < se && e - i < 60 && (c->tf[e] & QT_INQUOTE)) e++;
+    sb = b;
+    se = e;
+  }
   uint32_t cs = 0, ce = 0;
-  if (f.cls == CUE_ACCORDING) {
+  /* a cue read as a noun: a speech noun ('statements from Moscow that'),
+  ** or a verb form after a determiner or a possessive ('Russia's claims
+  ** that', 'its warning that') or before 'from'/'by' */
+  const annot_doc *d = c->d;
+  int possessed = i > sb && (d->tok_flags[i - 1] & ANNOT_TF_CLITIC) &&
+                  d->tok_kind[i - 1] == ANNOT_TOK_WORD;
+  int from_by = q_is(c, f.cue_te, W_FROM) || q_is(c, f.cue_te, W_BY);
+  /* 'claims from', 'pledges by' (not 'replied from its account') */
+  f.noun = f.cls == CUE_NOUN || (i > sb && is_article(c, i - 1)) || possessed ||
+           (from_by && f.cue_te == i + 1 && ends_with(c, i, "s") &&
+            f.cls != CUE_ACCORDING);
+  if (f.noun) {
+    f.negated = 0;
+    /* the speaker: 'from X', 'by X', or the possessor */
+    if (q_is(c, f.cue_te, W_FROM) || q_is(c, f.cue_te, W_BY))
+      q_speaker_after(c, f.cue_te + 1, se, &f.sp);
+    else if (possessed && i >= sb + 2)
+      q_speaker_before(c, i - 2, sb, &f.sp);
+    if (f.sp.pronoun) q_resolve_pronoun(c, f.sp.tb, s, &f.sp);
+    /* the content: a clause after 'that' ('claims that Ukraine was …') */
+    uint32_t t = find_that(c, f.cue_te, se, 8, 0);
+    if (t < se && (opens_clause(c, t + 1) || q_openmark(c, t + 1))) {
+      cs = t + 1;
+      ce = clause_end(c, cs, se, 0);
+    }
+  } else if (f.cls == CUE_ACCORDING) {
     /* the source always follows 'according to' */
     f.inverted = 1;
     q_speaker_after(c, f.cue_te, se, &f.sp);
@@ -1003,7 +1096,8 @@ static int add_frame(qctx *c, uint32_t i, uint32_t s, uint32_t sb,
     int after = i > sb && (q_punct(c, i - 1, ',') || q_closemark(c, i - 1) ||
                            c->d->tok_kind[i - 1] == ANNOT_TOK_DASH);
     /* 'quoted X as saying': X */
-    int as_saying = i >= sb + 2 && q_is(c, i - 1, W_AS) && is_ing(c, i);
+    int ing = is_ing(c, i);
+    int as_saying = i >= sb + 2 && q_is(c, i - 1, W_AS) && ing;
     /* '“…,” said X …' and '…, said X.' or '…, said X, who …' or '…, said
     ** a diplomat in Kyiv who …': after a comma X must end the clause or
     ** be a person or an unnamed source with words after it */
@@ -1014,20 +1108,21 @@ static int add_frame(qctx *c, uint32_t i, uint32_t s, uint32_t sb,
       f.inverted = 1;
     } else if (as_saying) {
       q_speaker_before(c, i - 2, sb, &f.sp);
-    } else if (!subject_before(c, i, sb, &f.sp, &shared)) {
+    } else if (!subject_before(c, i, sb, ing, &f.sp, &shared)) {
       /* '…, X said, adding that …': the speaker of the cue before */
       uint32_t prev = c->frames.n;
       const qframe *pf = prev ? &VEC_AT(c->frames, qframe, prev - 1) : NULL;
-      if (shared && is_ing(c, i) && pf != NULL && pf->sentence == s &&
+      if (shared && ing && pf != NULL && pf->sentence == s &&
           pf->sp.te > pf->sp.tb)
         f.sp = pf->sp;
-      else if (shared || is_ing(c, i))
+      else if (shared || ing)
         sentence_subject(c, sb, i, &f.sp);
     }
     if (f.sp.pronoun) q_resolve_pronoun(c, f.sp.tb, s, &f.sp);
     if (!f.inverted) clause_after(c, &f, se, &cs, &ce);
-    /* '..., X said.' and '..., said X.': the clause before */
-    if (ce <= cs && f.sp.te > f.sp.tb) {
+    /* '..., X said.' and '..., said X.': the clause before (not inside a
+    ** quote, whose words around the cue are the quote's) */
+    if (ce <= cs && f.sp.te > f.sp.tb && !f.inquote) {
       uint32_t first = f.inverted ? i : q_speaker_first(c, &f.sp);
       uint32_t tail = f.inverted ? f.sp.te : f.cue_te;
       if (first > sb + 1 && cue_is_trailing(c, tail, se)) {
@@ -1056,13 +1151,14 @@ static int add_frame(qctx *c, uint32_t i, uint32_t s, uint32_t sb,
   return ANNOT_OK;
 }
 
-/* One frame per cue outside the marks, in text order. */
+/* One frame per cue, in text order (cues inside marked quotes too, for
+** the speech they report; transcript labels have none). */
 int q_build_frames(qctx *c) {
   const annot_doc *d = c->d;
   uint32_t s = 0, next = 0;   /* cues do not overlap */
   for (uint32_t k = 0; k < c->cues.n; k++) {
     uint32_t i = VEC_AT(c->cues, uint32_t, k);
-    if (i < next || (c->tf[i] & (QT_INQUOTE | QT_LABEL))) continue;
+    if (i < next || (c->tf[i] & QT_LABEL)) continue;
     while (s + 1 < d->sentences.n &&
            VEC_AT(d->sentences, annot_span, s + 1).tok_begin <= i)
       s++;

@@ -24,9 +24,13 @@
 ** Marked quotes
 ** ======================================================= */
 
+/* Families of marks: a closing mark closes the innermost open mark of its
+** family, so 'single inside double' nests and a stray mark of another
+** family does not close anything. */
 enum { FAM_NONE = 0, FAM_DOUBLE, FAM_SINGLE, FAM_GUIL, FAM_SGUIL };
 
-/* the family of a mark: the marks that may pair with each other */
+/* The family of the mark 'ch': the marks that may pair with each other
+** (a straight " closes a curly “ and the other way round). */
 static int family(uint32_t ch) {
   switch (ch) {
     case '"': case 0x201C: case 0x201D: case 0x201E: case 0x201F:
@@ -39,13 +43,15 @@ static int family(uint32_t ch) {
   }
 }
 
+/* a mark waiting for its closing mark, on the pairing stack */
 typedef struct open_mark {
-  uint32_t tok;
-  uint32_t ch;
+  uint32_t tok;           /* its token */
+  uint32_t ch;            /* its code point */
   uint32_t sent, para;    /* where it opened */
 } open_mark;
 
-/* the topmost open mark of family 'fam', or -1 */
+/* The topmost open mark of family 'fam' on the stack st[0..top), or -1;
+** marks above it are the ones a closing mark leaves unclosed. */
 static int find_open(const open_mark *st, int top, int fam) {
   for (int k = top - 1; k >= 0; k--)
     if (family(st[k].ch) == fam) return k;
@@ -71,11 +77,17 @@ static int add_marked(qctx *c, const open_mark *om, uint32_t te, int closed) {
   w->kind = ANNOT_QUOTE_SCARE;
   w->flags = closed ? 0 : ANNOT_QF_UNCLOSED;
   w->sp.mention = w->sp.entity = ANNOT_NONE;
+  /* the content's tokens are someone's words: no cue there makes a
+  ** frame, no mention there is a subject.  The content of quotes of
+  ** one depth does not overlap, so this costs at most the stack's depth
+  ** per token. */
   for (uint32_t t = cb; t < ce; t++) c->tf[t] |= QT_INQUOTE;
   return ANNOT_OK;
 }
 
-/* close every mark from level 'from' up as unclosed, ending before 'te' */
+/* Close every mark from level 'from' up as unclosed, ending before
+** token 'te' (the end of their paragraph, or the closing mark of a mark
+** below them), and pop them. */
 static int close_unclosed(qctx *c, open_mark *st, int *top, int from,
                           uint32_t te) {
   for (int k = *top - 1; k >= from; k--)
@@ -85,7 +97,9 @@ static int close_unclosed(qctx *c, open_mark *st, int *top, int from,
 }
 
 /* What the mark at token 'i' does given the open marks: 1 opens, -1
-** closes level '*level', 0 is left alone. */
+** closes level '*level', 0 is left alone.  Curly forms say which they
+** are (but “ closes a German „); straight marks follow the scanner's
+** reading of the context, and close an open mark of the same form. */
 static int mark_role(const qctx *c, uint32_t i, const open_mark *st, int top,
                      int *level) {
   uint32_t ch = q_markchar(c->d, i);
@@ -114,7 +128,8 @@ static int mark_role(const qctx *c, uint32_t i, const open_mark *st, int top,
   }
 }
 
-/* by first token, the longer first */
+/* Working quotes by first token, the longer first: the order marked_at
+** and same_as_marked search in. */
 static int cmp_wquote(const void *a, const void *b) {
   const wquote *x = a, *y = b;
   if (x->tb != y->tb) return x->tb < y->tb ? -1 : 1;
@@ -160,16 +175,19 @@ int q_pair_marks(qctx *c) {
   const uint32_t *marks = c->marks.data;
   for (uint32_t k = 0; k < c->marks.n; k++) {
     uint32_t i = marks[k];
+    /* follow the sentences and paragraphs: marks come in text order */
     while (sent + 1 < nsent && sents[sent + 1].tok_begin <= i) sent++;
     while (para + 1 < npara && paras[para + 1].tok_begin <= i) para++;
+    /* a paragraph ended since the open marks opened: end them with it,
+    ** unless this mark opens the next paragraph and continues them */
     if (top > 0 && para != open_para) {
       int cont = para == open_para + 1 && paras[para].tok_begin == i &&
                  continues(c, i, &st[0]);
       uint32_t end = open_para < npara ? paras[open_para].tok_end : c->ntok;
       if (close_unclosed(c, st, &top, cont ? 1 : 0, end) != ANNOT_OK)
         return ANNOT_ENOMEM;
+      /* the repeated opening mark is part of the running quote */
       if (cont) {
-        c->tf[i] |= QT_CONTMARK;
         open_para = para;
         continue;
       }
@@ -191,6 +209,7 @@ int q_pair_marks(qctx *c) {
       top = level;
     }
   }
+  /* marks still open at the end of the text end with their paragraph */
   uint32_t end = open_para < npara ? paras[open_para].tok_end : c->ntok;
   if (close_unclosed(c, st, &top, 0, end) != ANNOT_OK) return ANNOT_ENOMEM;
   if (c->quotes.n > 1)
@@ -205,7 +224,7 @@ int q_pair_marks(qctx *c) {
 ** Transcript turns
 ** ======================================================= */
 
-/* the first token of each label and its colon */
+/* a transcript label: its first token and its colon */
 typedef struct label {
   uint32_t tb, colon;
 } label;
@@ -226,8 +245,10 @@ static uint32_t label_at(const qctx *c, uint32_t i) {
   return k;
 }
 
-/* the speaker of a turn: the person in its label, else any named
-** entity there, else the label itself as an unnamed speaker */
+/* The speaker of a turn: the person in its label ('SECRETARY
+** BLINKEN'), else any organisation or place named there, else the label
+** itself: an unnamed speaker for the generic ones ('QUESTION'), the
+** label's last word as a name the entity stage did not know otherwise. */
 static qspeaker turn_speaker(const qctx *c, uint32_t tb, uint32_t colon) {
   qspeaker sp;
   memset(&sp, 0, sizeof sp);
@@ -260,7 +281,10 @@ static int is_bracket(const qctx *c, uint32_t i, char a, char b) {
 }
 
 /* Find transcript labels at the start of lines; with two or more in the
-** doc, each turn (label to next label) is a direct quote. */
+** doc, each turn (label to next label) is a direct quote flagged
+** ANNOT_QF_TURN, cue the label's colon.  One label alone is a heading
+** ('UPDATE:'), not a transcript.  The turns' tokens are flagged so that
+** colon blocks skip them and labels make no frames. */
 int q_find_turns(qctx *c) {
   const annot_doc *d = c->d;
   vec labels;
@@ -279,7 +303,7 @@ int q_find_turns(qctx *c) {
   }
   int rc = ANNOT_OK;
   if (labels.n >= 2) {
-    c->nlabels = labels.n;
+    c->nlabels = labels.n;   /* q_indirect resolves 'I' in turns then */
     for (uint32_t k = 0; k < labels.n && rc == ANNOT_OK; k++) {
       const label *l = &VEC_AT(labels, label, k);
       uint32_t end = k + 1 < labels.n ? VEC_AT(labels, label, k + 1).tb : c->ntok;
@@ -306,6 +330,7 @@ int q_find_turns(qctx *c) {
       }
       for (uint32_t t = l->tb; t < end; t++)
         c->tf[t] |= t <= l->colon ? (QT_INTURN | QT_LABEL) : QT_INTURN;
+      /* a label with nothing after it before the next: no turn */
       if (b >= end) continue;
       wquote *w = vec_push(&c->quotes, sizeof *w);
       if (w == NULL) { rc = ANNOT_ENOMEM; break; }
@@ -320,9 +345,8 @@ int q_find_turns(qctx *c) {
       w->flags = ANNOT_QF_TURN;
       w->attributed = 1;
     }
-    if (rc == ANNOT_OK)
-      if (c->quotes.n > 1)
-        qsort(c->quotes.data, c->quotes.n, sizeof(wquote), cmp_wquote);
+    if (rc == ANNOT_OK && c->quotes.n > 1)
+      qsort(c->quotes.data, c->quotes.n, sizeof(wquote), cmp_wquote);
   }
   vec_free(&labels);
   return rc;
@@ -335,15 +359,16 @@ int q_find_turns(qctx *c) {
 ** Colon blocks
 ** ======================================================= */
 
-/* the marked quote whose opening mark is token 'i', or NULL */
-static wquote *marked_at(qctx *c, uint32_t i) {
-  uint32_t lo = 0, hi = c->quotes.n;
+/* The marked quote whose opening mark is token 'i', or NULL, among the
+** first 'n' quotes (sorted by first token). */
+static wquote *marked_at(qctx *c, uint32_t n, uint32_t i) {
+  uint32_t lo = 0, hi = n;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
     if (VEC_AT(c->quotes, wquote, mid).tb < i) lo = mid + 1;
     else hi = mid;
   }
-  for (; lo < c->quotes.n && VEC_AT(c->quotes, wquote, lo).tb == i; lo++) {
+  for (; lo < n && VEC_AT(c->quotes, wquote, lo).tb == i; lo++) {
     wquote *w = &VEC_AT(c->quotes, wquote, lo);
     if (w->marked) return w;
   }
@@ -360,10 +385,19 @@ static int intro_adverbial(const qctx *c, uint32_t k) {
 /* What introduces the colon at token 't' (sentence start 'sb'): the
 ** speaker, the cue to report, and whether the intro is bare (no content
 ** of its own, so that unmarked text after it is the quote).  0: the
-** colon introduces nothing. */
+** colon introduces nothing (a heading, a list, a title).  The frame to
+** look at is the last one before the colon, in the same sentence. */
 static int colon_intro(const qctx *c, uint32_t t, uint32_t sb, qspeaker *sp,
                        uint32_t *cue_tb, uint32_t *cue_te, int *bare) {
   uint32_t fi = q_frame_before(c, t);
+  /* 'said in a statement:': the verb introduces, not the noun (nor a
+  ** cue inside a quote) */
+  for (int steps = 0; fi > 0 && steps < 16 &&
+                     (VEC_AT(c->frames, qframe, fi - 1).noun ||
+                      VEC_AT(c->frames, qframe, fi - 1).inquote) &&
+                     VEC_AT(c->frames, qframe, fi - 1).cue_tb >= sb;
+       steps++)
+    fi--;
   if (fi > 0) {
     const qframe *f = &VEC_AT(c->frames, qframe, fi - 1);
     if (f->cue_tb >= sb && f->sp.te > f->sp.tb && !f->negated &&
@@ -388,7 +422,9 @@ static int colon_intro(const qctx *c, uint32_t t, uint32_t sb, qspeaker *sp,
       return 1;
     }
   }
-  /* `White House press secretary Jen Psaki:` */
+  /* `White House press secretary Jen Psaki:`: a person or an unnamed
+  ** source alone before the colon, opening the sentence (a place or an
+  ** organisation alone is a heading: `Ukraine: what we know`) */
   if (t > sb && q_speaker_before(c, t - 1, sb, sp) &&
       (sp->type == ANNOT_PERSON || sp->anonymous) && !sp->pronoun) {
     uint32_t first = sp->tb;
@@ -407,10 +443,12 @@ static int colon_intro(const qctx *c, uint32_t t, uint32_t sb, qspeaker *sp,
 }
 
 /* Make a colon-introduced direct quote: the marked quote opening at
-** 'b' if there is one, else (when 'bare') the text from 'b' to 'e'. */
-static int colon_quote(qctx *c, uint32_t b, uint32_t e, const qspeaker *sp,
-                       uint32_t cue_tb, uint32_t cue_te, int bare) {
-  wquote *w = marked_at(c, b);
+** 'b' if there is one (among the first 'n', the sorted ones), else (when
+** 'bare') the text from 'b' to 'e'. */
+static int colon_quote(qctx *c, uint32_t n, uint32_t b, uint32_t e,
+                       const qspeaker *sp, uint32_t cue_tb, uint32_t cue_te,
+                       int bare) {
+  wquote *w = marked_at(c, n, b);
   if (w == NULL) {
     if (!bare || b >= e) return ANNOT_OK;
     w = vec_push(&c->quotes, sizeof *w);
@@ -434,9 +472,13 @@ static int colon_quote(qctx *c, uint32_t b, uint32_t e, const qspeaker *sp,
 ** quote.  Colons inside quotes and turns introduce nothing. */
 int q_colon_blocks(qctx *c) {
   const annot_doc *d = c->d;
+  /* the quotes found so far are sorted; blocks are appended after them
+  ** and sorted in at the end */
+  uint32_t nsorted = c->quotes.n;
   for (uint32_t k = 0; k < c->colons.n; k++) {
     uint32_t t = VEC_AT(c->colons, uint32_t, k);
     if (t == 0 || (c->tf[t] & (QT_INQUOTE | QT_INTURN))) continue;
+    /* the intro is the colon's sentence, within its paragraph */
     uint32_t sb = q_sentence(c, q_sentence_of(c, t)).tok_begin;
     uint32_t p = q_paragraph_of(c, t);
     annot_span para = q_paragraph(c, p);
@@ -448,18 +490,23 @@ int q_colon_blocks(qctx *c) {
     if (!colon_intro(c, t, sb, &sp, &cue_tb, &cue_te, &bare)) continue;
     int rc = ANNOT_OK;
     if (t + 1 >= para.tok_end) {
+      /* the colon ends its paragraph: the next one is the quote, unless
+      ** it is a transcript turn already */
       if (p + 1 >= d->paragraphs.n) continue;
       annot_span next = q_paragraph(c, p + 1);
       if (next.tok_begin >= next.tok_end ||
           (c->tf[next.tok_begin] & QT_INTURN))
         continue;
-      rc = colon_quote(c, next.tok_begin, next.tok_end, &sp, t, t + 1, bare);
+      rc = colon_quote(c, nsorted, next.tok_begin, next.tok_end, &sp, t, t + 1,
+                       bare);
     } else {
-      rc = colon_quote(c, t + 1, para.tok_end, &sp, cue_tb, cue_te, bare);
+      /* 'X said: …' inside a paragraph: the rest of it */
+      rc = colon_quote(c, nsorted, t + 1, para.tok_end, &sp, cue_tb, cue_te,
+                       bare);
     }
     if (rc != ANNOT_OK) return rc;
   }
-  if (c->quotes.n > 1)
+  if (c->quotes.n > nsorted)
     qsort(c->quotes.data, c->quotes.n, sizeof(wquote), cmp_wquote);
   return ANNOT_OK;
 }
