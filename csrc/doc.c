@@ -196,6 +196,7 @@ void annot_doc_free(annot_doc *d) {
   free(d->tok_hash);
   free(d->tok_flags);
   free(d->tok_kind);
+  free(d->tok_lex);
   vec_free(&d->sentences);
   vec_free(&d->paragraphs);
   vec_free(&d->mentions);
@@ -216,6 +217,7 @@ const annot_pipeline *annot_doc_pipeline(const annot_doc *d) {
 
 size_t annot_doc_memory(const annot_doc *d) {
   return sizeof *d + d->arena.total + (size_t)d->tokcap * 15 +
+         (d->tok_lex ? (size_t)d->ntok * 2 : 0) +
          (size_t)d->sentences.cap * sizeof(annot_span) +
          (size_t)d->paragraphs.cap * sizeof(annot_span) +
          (size_t)d->mentions.cap * sizeof(annot_mention) +

@@ -59,6 +59,10 @@ struct annot_doc {
   uint32_t *tok_hash;     /* hash of the token's normalised form */
   uint16_t *tok_flags;    /* ANNOT_TF_* */
   uint8_t *tok_kind;      /* annot_token_kind */
+  /* per token, filled by stage_entities (NULL before): bit LEX_BIT(c) set
+  ** for each word class c (enum lex_class) with a lexicon entry starting
+  ** at that token, so later stages skip lexicon_match where nothing is */
+  uint16_t *tok_lex;
   vec sentences;          /* annot_span */
   vec paragraphs;         /* annot_span */
   vec mentions;           /* annot_mention, sorted by start */
@@ -133,6 +137,7 @@ enum lex_class {
   LEX_NOTNAME,     /* a capitalised word that starts no name: The, But */
   LEX_CLASS_END
 };
+#define LEX_BIT(c) ((uint16_t)(1u << ((c) - LEX_TITLE)))
 
 /* }====================================================== */
 
