@@ -26,6 +26,7 @@
 #include "pipeline.h"
 #include "entwords.h"
 #include "numbers.h"
+#include "lexicon_filter.h"
 
 /* {======================================================
 ** Per-token facts
@@ -171,8 +172,11 @@ typedef struct ent_ctx {
   uint32_t *wc;            /* entwords_class of each token */
   num_src nsrc;            /* the same, for numbers.c */
   word_set ws;
-  uint64_t weakfilter[64]; /* bits of the hashes of weak capitalised
-                              words: most tokens skip the word set */
+  uint64_t *weakfilter;    /* a Bloom filter of the weak capitalised
+                              words, sized to their number once pass 1
+                              has found them all: most tokens skip the
+                              word set, even in a doc of megabytes */
+  uint32_t weakmask;       /* its size in words, less one */
   vec cands;               /* cand */
   uint32_t lim;            /* end of the sentence being scanned */
   int failed;              /* out of memory while pushing */
@@ -232,6 +236,20 @@ static int weak_common(const ent_ctx *c, uint32_t i) {
   return (f & WS_LOWER) && !(f & WS_MIDCAP);
 }
 
+/* A lower-case name particle at 'i' that goes on with a capitalised
+** word the lexicon does not know, right after it or after an inner
+** hyphen: 'Ruud de Mooij', 'Abdel Fattah al-Burhan'.  The caller has a
+** capitalised word before it. */
+static int name_particle(const ent_ctx *c, uint32_t i, uint32_t lim) {
+  const annot_doc *d = c->d;
+  if (!(wclass(c, i) & WC_PARTICLE) || capword(d, i) || i + 1 >= lim)
+    return 0;
+  uint32_t n = i + 1;
+  if (inner_hyphen(d, n) && n + 1 < lim) n++;
+  return capword(d, n) && !c->ti[n].ent && !c->ti[n].title_len &&
+         !(wclass(c, n) & (WC_WEEKDAY | WC_MONTH));
+}
+
 /* a mention type that names a place, an organisation or a group: these
 ** may precede a title in a role ('White House press secretary') */
 static int role_type(unsigned t) {
@@ -252,10 +270,26 @@ static int role_type(unsigned t) {
 ** a capital), cues (and the token after them), NOTNAME words.  SOURCE
 ** entries are the quote stage's business. */
 static void lexicon_facts(ent_ctx *c, uint32_t i) {
-  const annot_doc *d = c->d;
+  annot_doc *d = c->d;
   const lex_entry *m[MAX_MATCHES];
   size_t n = lexicon_match(c->lex, d, i, m, MAX_MATCHES);
-  if (n > MAX_MATCHES) n = MAX_MATCHES;
+  d->tok_lex[i] = 0;   /* it held the filter's mark */
+  if (n == 0) return;   /* a false yes of the filter */
+  /* the word classes starting here, for the quote stage; when there are
+  ** more entries than were handed out, every class (a mask that says
+  ** too much only costs a lookup) */
+  uint16_t mask = 0;
+  if (n > MAX_MATCHES) {
+    n = MAX_MATCHES;
+    mask = (uint16_t)(LEX_BIT(LEX_CLASS_END) - 1);
+  }
+  for (size_t k = 0; k < n; k++)
+    if (m[k]->cls >= LEX_TITLE && m[k]->cls < LEX_CLASS_END)
+      mask |= LEX_BIT(m[k]->cls);
+  d->tok_lex[i] = mask;
+  /* the entity rules read words only ('9/11' as an entry is for the
+  ** mask's sake) */
+  if (d->tok_kind[i] != ANNOT_TOK_WORD) return;
   tok_info *t = &c->ti[i];
   for (size_t k = 0; k < n; k++) {
     const lex_entry *e = m[k];
@@ -320,13 +354,34 @@ static void mark_weak(ent_ctx *c, uint32_t i) {
   }
   /* a colon opens a clause that may start with a capital ('Analysis:
   ** The West...', 'QUESTION: Thanks') */
-  if (i > 0 && is_char(d, i - 1, ':')) c->ti[i].bits |= TB_WEAK;
+  if (i > 0 && d->tok_kind[i - 1] == ANNOT_TOK_PUNCT && is_char(d, i - 1, ':'))
+    c->ti[i].bits |= TB_WEAK;
 }
 
-/* the bit of 'hash' in the weak-word filter */
-#define FILTER_MIX(h) ((uint32_t)(h) * 0x9E3779B1u)
-#define FILTER_WORD(h) (FILTER_MIX(h) >> 26)
-#define FILTER_BIT(h) ((uint64_t)1 << ((FILTER_MIX(h) >> 20) & 63u))
+/* the mixed form of a token hash for the weak-word filter: its high
+** half picks a word of the filter and two bits in it */
+#define FILTER_MIX(h) ((uint64_t)(uint32_t)(h) * 0x9E3779B97F4A7C15ull)
+#define FILTER_WORD(x, mask) ((uint32_t)((x) >> 44) & (mask))
+#define FILTER_BITS(x) (((uint64_t)1 << (((x) >> 32) & 63u)) | \
+                        ((uint64_t)1 << (((x) >> 38) & 63u)))
+
+/* Build the weak-word filter from the word set, which holds only weak
+** words so far: 16 bits or more per word, so that a token that is none
+** of them gets past it about once in 50 (a fixed filter fills up on a
+** long doc, and then every token probes a word set of megabytes). */
+static int build_weakfilter(ent_ctx *c) {
+  uint32_t words = 8;
+  while (words < c->ws.used / 4 + 1 && words < (1u << 26)) words *= 2;
+  c->weakfilter = calloc(words, sizeof *c->weakfilter);
+  if (c->weakfilter == NULL) return ANNOT_ENOMEM;
+  c->weakmask = words - 1;
+  for (uint32_t s = 0; s <= c->ws.mask; s++) {
+    if (!c->ws.slots[s].used) continue;
+    uint64_t x = FILTER_MIX(c->ws.slots[s].hash);
+    c->weakfilter[FILTER_WORD(x, c->weakmask)] |= FILTER_BITS(x);
+  }
+  return ANNOT_OK;
+}
 
 /* a capitalised word at 'i' whose capital means nothing goes into the
 ** word set, unless it is a function word or a NOTNAME (those are never
@@ -334,9 +389,7 @@ static void mark_weak(ent_ctx *c, uint32_t i) {
 static void weak_word(ent_ctx *c, uint32_t i) {
   if ((c->wc[i] & (WC_FUNC | WC_NAMENOUN)) || (c->ti[i].bits & TB_NOTNAME))
     return;
-  uint32_t h = c->d->tok_hash[i];
-  c->weakfilter[FILTER_WORD(h)] |= FILTER_BIT(h);
-  ws_slot(&c->ws, h);
+  ws_slot(&c->ws, c->d->tok_hash[i]);
 }
 
 /* headlines: a short paragraph with no final stop whose longer words are
@@ -367,6 +420,10 @@ static void mark_headlines(ent_ctx *c) {
   }
 }
 
+/* tokens per block of pass 1: its arrays (some 40 bytes a token) stay
+** in the L2 cache */
+#define GATHER_BLOCK 4096u
+
 /* pass 1: lexicon facts and word classes for every word; then the doc's
 ** word set, which holds the capitalised words whose capital says nothing
 ** (and, later, surnames and acronyms): only those need to know whether
@@ -377,25 +434,35 @@ static int gather(ent_ctx *c) {
   ** lexicon marks later tokens (title ends, cue ends) only by OR-ing
   ** bits, so nothing is overwritten */
   if (ws_init(&c->ws, d->ntok / 32) != ANNOT_OK) return ANNOT_ENOMEM;
-  for (uint32_t i = 0; i < d->ntok; i++) {
-    mark_weak(c, i);
-    if (d->tok_kind[i] != ANNOT_TOK_WORD) continue;
-    uint32_t wc = entwords_class(d, i, NULL);
-    uint16_t f = d->tok_flags[i];
-    c->wc[i] = wc;
-    if (!(wc & WC_NOLEX) || (f & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)))
-      lexicon_facts(c, i);
-    if ((c->ti[i].bits & TB_WEAK) && capword(d, i)) weak_word(c, i);
+  /* the lexicon's filter marks the tokens where an entry may start, in
+  ** the mask itself (lexicon_facts replaces each mark with the classes);
+  ** every kind of token, so that the mask is right for all */
+  const uint16_t maybe = 0xFFFFu;
+  /* in blocks, so that a long doc's token arrays are read from memory
+  ** once for all three loops, not once per loop */
+  for (uint32_t from = 0; from < d->ntok; from += GATHER_BLOCK) {
+    uint32_t to = d->ntok - from > GATHER_BLOCK ? from + GATHER_BLOCK
+                                                 : d->ntok;
+    lexicon_filter_doc(c->lex, d, from, to, d->tok_lex, maybe);
+    entwords_classes(d, from, to, c->wc);
+    for (uint32_t i = from; i < to; i++) {
+      mark_weak(c, i);
+      if (d->tok_lex[i] == maybe) lexicon_facts(c, i);
+      if ((c->ti[i].bits & TB_WEAK) && capword(d, i)) weak_word(c, i);
+    }
   }
   mark_headlines(c);
   /* which weak words the doc uses in lower case or capitalised
   ** mid-sentence; the filter spares the probe to most tokens */
+  if (build_weakfilter(c) != ANNOT_OK) return ANNOT_ENOMEM;
   for (uint32_t i = 0; i < d->ntok; i++) {
-    uint32_t h = d->tok_hash[i];
-    if (!(c->weakfilter[FILTER_WORD(h)] & FILTER_BIT(h))) continue;
+    /* words only, and the filter before the word set */
     if (d->tok_kind[i] != ANNOT_TOK_WORD ||
         !(d->tok_flags[i] & ANNOT_TF_ALPHA))
       continue;
+    uint32_t h = d->tok_hash[i];
+    uint64_t x = FILTER_MIX(h), bits = FILTER_BITS(x);
+    if ((c->weakfilter[FILTER_WORD(x, c->weakmask)] & bits) != bits) continue;
     word_slot *ws = ws_find(&c->ws, h);
     if (ws == NULL) continue;
     if (!(d->tok_flags[i] & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)))
@@ -603,6 +670,11 @@ static uint32_t unknown_end(const ent_ctx *c, uint32_t j, uint32_t e) {
       k++;
       continue;
     }
+    /* 'de Mooij', 'al-Burhan' inside a name */
+    if (k > j && capword(d, k - 1) && name_particle(c, k, e)) {
+      k++;
+      continue;
+    }
     break;
   }
   return k > j ? k : j + 1;
@@ -647,7 +719,11 @@ static void unknown_name(ent_ctx *c, uint32_t b, uint32_t e) {
          NULL, PEND_NONE);
     return;
   }
-  if (n > 4) return;   /* a long run of capitals: a heading, not a name */
+  /* a long run of capitals: a heading, not a name (hyphens and name
+  ** particles do not count: 'Abdel Fattah al-Burhan' is three words) */
+  uint32_t words = 0;
+  for (uint32_t k = b; k < e; k++) words += capword(d, k) != 0;
+  if (words > 4) return;
   /* 'the West', 'the East': a region, not a direction */
   if (n == 1 && (wclass(c, b) & WC_COMPASS) && b > 0 &&
       (wclass(c, b - 1) & WC_ARTICLE) && TLEN(d, b - 1) == 3 &&
@@ -715,6 +791,10 @@ static uint32_t run_end(const ent_ctx *c, uint32_t i, uint32_t lim) {
     }
     if (!capword(d, e)) {
       if (e > i && inner_hyphen(d, e) && e + 1 < lim && capword(d, e + 1)) {
+        e++;
+        continue;
+      }
+      if (e > i && capword(d, e - 1) && name_particle(c, e, lim)) {
         e++;
         continue;
       }
@@ -825,6 +905,9 @@ static uint32_t scan_sentence(ent_ctx *c, uint32_t b, uint32_t lim) {
       if (!t->ent && (t->bits & TB_WEAK) && weak_common(c, i) &&
           !t->title_len) {
         /* 'The', 'But', 'Despite' opening a sentence */
+      } else if (!t->ent && (wc & WC_ARTICLE) && !t->title_len) {
+        /* an article is no part of a name, even where the scanner saw
+        ** no sentence start: '(AP) — The Senate voted' */
       } else {
         uint32_t e = run_end(c, i, lim);
         if (e > i) {
@@ -838,7 +921,10 @@ static uint32_t scan_sentence(ent_ctx *c, uint32_t b, uint32_t lim) {
       i += t->title_len;
       continue;
     }
-    if (numbers_may_start(&c->nsrc, i) && numbers_match(&c->nsrc, i, lim, &m)) {
+    /* most words have no class and no digit: no call for them */
+    if ((wc != 0 || (d->tok_flags[i] & ANNOT_TF_DIGIT) ||
+         d->tok_kind[i] == ANNOT_TOK_SYMBOL) &&
+        numbers_may_start(&c->nsrc, i) && numbers_match(&c->nsrc, i, lim, &m)) {
       /* a bare figure right after a capitalised word is part of a name
       ** the lexicon does not know ('Leopard 1'), not a count */
       if (!(m.type == ANNOT_CARDINAL && m.end == i + 1 && i > b &&
@@ -926,11 +1012,15 @@ int stage_entities(annot_doc *d, annot_error *err) {
   c.d = d;
   c.lex = d->pipeline ? d->pipeline->lex : NULL;
   c.ti = calloc(d->ntok, sizeof *c.ti);
-  c.wc = calloc(d->ntok, sizeof *c.wc);
+  /* the word-class mask is the doc's (annot_doc_free frees it); a second
+  ** run of the stage on one doc starts it afresh */
+  free(d->tok_lex);
+  d->tok_lex = malloc((size_t)d->ntok * sizeof *d->tok_lex);
+  c.wc = malloc((size_t)d->ntok * sizeof *c.wc);   /* all set in pass 1 */
   c.nsrc.doc = d;
   c.nsrc.wc = c.wc;
   int rc = ANNOT_OK;
-  if (c.ti == NULL || c.wc == NULL ||
+  if (c.ti == NULL || c.wc == NULL || d->tok_lex == NULL ||
       vec_reserve(&c.cands, sizeof(cand), d->ntok / 8 + 16) != ANNOT_OK ||
       gather(&c) != ANNOT_OK) {
     rc = ANNOT_ENOMEM;
@@ -953,6 +1043,7 @@ done:
   free(c.ti);
   free(c.wc);
   free(c.ws.slots);
+  free(c.weakfilter);
   vec_free(&c.cands);
   return rc;
 }

@@ -159,10 +159,13 @@ static const ew_word words[] = {
   {"that", WC_DETERM | WC_FUNC, 0}, {"which", WC_DETERM | WC_FUNC, 0},
   {"of", WC_CONNECT | WC_YEARPREP | WC_FUNC, 0},
   {"for", WC_CONNECT | WC_FUNC, 0}, {"and", WC_CONNECT | WC_FUNC, 0},
-  {"de", WC_CONNECT, 0}, {"du", WC_CONNECT, 0}, {"des", WC_CONNECT, 0},
-  {"la", WC_CONNECT, 0}, {"von", WC_CONNECT, 0}, {"van", WC_CONNECT, 0},
-  {"der", WC_CONNECT, 0}, {"den", WC_CONNECT, 0}, {"da", WC_CONNECT, 0},
-  {"al", WC_CONNECT, 0}, {"bin", WC_CONNECT, 0}, {"el", WC_CONNECT, 0},
+  /* name particles: inside names of places, bodies and people */
+#define NP (WC_CONNECT | WC_PARTICLE)
+  {"de", NP, 0}, {"du", NP, 0}, {"des", NP, 0}, {"la", NP, 0},
+  {"von", NP, 0}, {"van", NP, 0}, {"der", NP, 0}, {"den", NP, 0},
+  {"da", NP, 0}, {"al", NP, 0}, {"bin", NP, 0}, {"el", NP, 0},
+  {"di", NP, 0}, {"dos", NP, 0}, {"del", NP, 0}, {"ibn", NP, 0},
+#undef NP
   {"on", WC_CONNECT | WC_YEARPREP | WC_FUNC, 0},
   {"in", WC_PLACEPREP | WC_YEARPREP | WC_FUNC | WC_CONNECT, 0},
   {"from", WC_PLACEPREP | WC_YEARPREP | WC_FUNC, 0},
@@ -203,39 +206,6 @@ static const ew_word words[] = {
   {"please", WC_FUNC, 0}, {"mr", WC_FUNC, 0}, {"okay", WC_FUNC, 0},
   {"ok", WC_FUNC, 0}, {"let", WC_FUNC, 0}, {"again", WC_FUNC, 0},
   {"according", WC_FUNC, 0}, {"asked", WC_FUNC, 0},
-  /* the commonest lower-case words start no lexicon entry (checked
-  ** against the default lexicon): entities.c skips their lookup */
-  {"the", WC_NOLEX, 0}, {"a", WC_NOLEX, 0}, {"an", WC_NOLEX, 0},
-  {"of", WC_NOLEX, 0}, {"and", WC_NOLEX, 0}, {"or", WC_NOLEX, 0},
-  {"to", WC_NOLEX, 0}, {"in", WC_NOLEX, 0}, {"on", WC_NOLEX, 0},
-  {"for", WC_NOLEX, 0}, {"with", WC_NOLEX, 0}, {"at", WC_NOLEX, 0},
-  {"by", WC_NOLEX, 0}, {"from", WC_NOLEX, 0}, {"as", WC_NOLEX, 0},
-  {"is", WC_NOLEX, 0}, {"was", WC_NOLEX, 0}, {"were", WC_NOLEX, 0},
-  {"are", WC_NOLEX, 0}, {"be", WC_NOLEX, 0}, {"been", WC_NOLEX, 0},
-  {"it", WC_NOLEX, 0}, {"he", WC_NOLEX, 0}, {"she", WC_NOLEX, 0},
-  {"that", WC_NOLEX, 0}, {"this", WC_NOLEX, 0}, {"its", WC_NOLEX, 0},
-  {"his", WC_NOLEX, 0}, {"their", WC_NOLEX, 0}, {"has", WC_NOLEX, 0},
-  {"have", WC_NOLEX, 0}, {"had", WC_NOLEX, 0}, {"will", WC_NOLEX, 0},
-  {"would", WC_NOLEX, 0}, {"not", WC_NOLEX, 0}, {"which", WC_NOLEX, 0},
-  {"who", WC_NOLEX, 0}, {"they", WC_NOLEX, 0}, {"we", WC_NOLEX, 0},
-  {"but", WC_NOLEX, 0}, {"after", WC_NOLEX, 0}, {"more", WC_NOLEX, 0},
-  {"than", WC_NOLEX, 0}, {"also", WC_NOLEX, 0}, {"about", WC_NOLEX, 0},
-  {"over", WC_NOLEX, 0}, {"into", WC_NOLEX, 0}, {"our", WC_NOLEX, 0},
-  {"you", WC_NOLEX, 0}, {"i", WC_NOLEX, 0}, {"if", WC_NOLEX, 0},
-  {"so", WC_NOLEX, 0}, {"could", WC_NOLEX, 0}, {"should", WC_NOLEX, 0},
-  {"some", WC_NOLEX, 0}, {"all", WC_NOLEX, 0}, {"other", WC_NOLEX, 0},
-  {"there", WC_NOLEX, 0}, {"what", WC_NOLEX, 0}, {"when", WC_NOLEX, 0},
-  {"up", WC_NOLEX, 0}, {"out", WC_NOLEX, 0}, {"no", WC_NOLEX, 0},
-  {"them", WC_NOLEX, 0}, {"before", WC_NOLEX, 0}, {"during", WC_NOLEX, 0},
-  {"since", WC_NOLEX, 0}, {"while", WC_NOLEX, 0}, {"because", WC_NOLEX, 0},
-  {"however", WC_NOLEX, 0}, {"against", WC_NOLEX, 0},
-  {"between", WC_NOLEX, 0}, {"through", WC_NOLEX, 0},
-  {"where", WC_NOLEX, 0}, {"then", WC_NOLEX, 0}, {"now", WC_NOLEX, 0},
-  {"just", WC_NOLEX, 0}, {"only", WC_NOLEX, 0}, {"even", WC_NOLEX, 0},
-  {"still", WC_NOLEX, 0}, {"can", WC_NOLEX, 0}, {"may", WC_NOLEX, 0},
-  {"one", WC_NOLEX, 0}, {"two", WC_NOLEX, 0}, {"people", WC_NOLEX, 0},
-  {"year", WC_NOLEX, 0}, {"years", WC_NOLEX, 0}, {"new", WC_NOLEX, 0},
-  {"last", WC_NOLEX, 0},
   /* points of the compass: 'the West' is a region */
   {"west", WC_COMPASS, 0}, {"east", WC_COMPASS, 0},
   {"north", WC_COMPASS, 0}, {"south", WC_COMPASS, 0},
@@ -369,6 +339,23 @@ uint32_t entwords_class(const annot_doc *d, uint32_t i, int32_t *value) {
   if (s < 0) return 0;
   if (value != NULL) *value = cold[s].value;
   return hot[s].cls;
+}
+
+/* The classes of a block of the doc's words at once: the table is made
+** ready once, not at every token. */
+void entwords_classes(const annot_doc *d, uint32_t from, uint32_t to,
+                      uint32_t *wc) {
+  pthread_once(&table_once, build_table);
+  if (to > d->ntok) to = d->ntok;
+  for (uint32_t i = from; i < to; i++) {
+    wc[i] = 0;
+    if (d->tok_kind[i] != ANNOT_TOK_WORD) continue;
+    uint32_t start = d->tok_start[i], len = d->tok_end[i] - start;
+    /* no word of the table is longer than 13 bytes */
+    if (len > 13 || len == 0) continue;
+    int s = probe(d->tok_hash[i], d->text + start, len);
+    if (s >= 0) wc[i] = hot[s].cls;
+  }
 }
 
 /* The same for a word given as text (tests, tools): its hash first. */

@@ -42,12 +42,17 @@
 #define WC_NAMENOUN  0x10000000u  /* generic label words: QUESTION, Q */
 #define WC_TZ        0x20000000u  /* GMT, ET, UTC: after a time */
 #define WC_COMPASS   0x40000000u  /* west, east, north, south */
-#define WC_NOLEX     0x80000000u  /* in lower case, starts no lexicon entry:
-                                     the lookup is skipped (the, of, and) */
+#define WC_PARTICLE  0x80000000u  /* de, van, von, al, bin: inside a
+                                     person's name between capitals */
 
 /* the classes of token 'i' of 'd' (0 for most words), and its value
 ** (month number, number word value, ordinal) in '*value' if not NULL */
 uint32_t entwords_class(const annot_doc *d, uint32_t i, int32_t *value);
+
+/* the classes of the word tokens [from, to) of 'd' into wc[from..to)
+** (0 for the other tokens): one loop, the table's probe inlined */
+void entwords_classes(const annot_doc *d, uint32_t from, uint32_t to,
+                      uint32_t *wc);
 
 /* the classes of a word given by its text (ASCII letters, any case) */
 uint32_t entwords_lookup(const char *word, size_t len, int32_t *value);

@@ -1,7 +1,8 @@
 /*
 ** lannot.c: luaopen_annot_core, the C module 'annot.core'.  It creates
 ** the metatables (lpipeline.c, ldoc.c, lspan.c) and the module functions:
-** annotate, pipeline, annotate_many, and the shared option checks.
+** annotate, pipeline, annotate_many, to_json_many, and the shared option
+** checks.
 */
 #include <string.h>
 
@@ -53,6 +54,22 @@ lua_Integer lannot_intoption(lua_State *L, int idx, const char *fname,
       luaL_error(L, "%s: option '%s': a non-negative integer expected",
                  fname, name);
   }
+  lua_pop(L, 1);
+  return v;
+}
+
+/*
+** The boolean option 'name' of the table at 'idx', 'def' when absent;
+** raises naming it when it is something else.
+*/
+int lannot_booloption(lua_State *L, int idx, const char *fname,
+                      const char *name, int def) {
+  int v = def;
+  int t = lua_getfield(L, idx, name);
+  /* 0 or "no" are not false: only booleans are taken */
+  if (t == LUA_TBOOLEAN) v = lua_toboolean(L, -1);
+  else if (t != LUA_TNIL)
+    luaL_error(L, "%s: option '%s': a boolean expected", fname, name);
   lua_pop(L, 1);
   return v;
 }
@@ -152,10 +169,41 @@ static int annot_annotate_many_lua(lua_State *L) {
   return lpipeline_annotate_list(L, 3, 1, threads);
 }
 
+/*
+** annot.to_json_many(texts [, {threads = N, tokens = false, pipeline =
+** p}]): the JSON of each text, annotated and exported on threads, and
+** the errors by index (nil when none); see lpipeline_json_list.
+*/
+static int annot_to_json_many_lua(lua_State *L) {
+  static const char *const names[] = {"threads", "tokens", "pipeline", NULL};
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 2);
+  unsigned threads = 0, flags = 0;
+  if (!lua_isnil(L, 2)) {
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lannot_checkoptions(L, 2, "annot.to_json_many", names);
+    threads = (unsigned)lannot_intoption(L, 2, "annot.to_json_many",
+                                         "threads", 0);
+    if (!lannot_booloption(L, 2, "annot.to_json_many", "tokens", 1))
+      flags |= ANNOT_JSON_NO_TOKENS;
+    if (lua_getfield(L, 2, "pipeline") != LUA_TNIL) {
+      lpipeline *lp = luaL_testudata(L, 3, ANNOT_PIPELINE_T);
+      if (lp == NULL || lp->p == NULL)
+        luaL_error(L, "annot.to_json_many: option 'pipeline': "
+                      "a pipeline expected");
+    } else {
+      lua_pop(L, 1);
+      lpipeline_push_default(L);
+    }
+  } else lpipeline_push_default(L);
+  return lpipeline_json_list(L, 3, 1, threads, flags);
+}
+
 static const luaL_Reg annot_funcs[] = {
   {"annotate", annot_annotate_lua},
   {"pipeline", annot_pipeline_lua},
   {"annotate_many", annot_annotate_many_lua},
+  {"to_json_many", annot_to_json_many_lua},
   {NULL, NULL}
 };
 

@@ -7,12 +7,18 @@
 ** Two open-addressing tables make a lookup cheap:
 **   - 'first': the hash of an entry's first token -> which lengths (in
 **     tokens) entries starting with it have, a small Bloom filter of their
-**     second tokens, and the chain of the one-token entries.  Most tokens
-**     of a text start no entry, and a miss costs one multiply and one or
-**     two probes; a common word ("the", "said") rarely goes further.
+**     second tokens, and the chain of the one-token entries, all in one
+**     24-byte slot.
 **   - 'seq': the hash of a whole token sequence (and its length) -> a
 **     chain of the entries of two tokens or more with that key.
 ** Every chain lists user entries first.
+** In front of 'first' stand two small Bloom filters of first tokens
+** (one for entries whose first token matches in any case, one for all):
+** a lower-case token asks the first, a capitalised one the second.  They
+** hold 16 bits or more per key and stay in the L1/L2 cache, so a token
+** that starts nothing costs one load, whatever its word ("the" too, as
+** only capitalised entries start with it: NOTNAME entries ask for a
+** capital, see entry_casing).
 ** A hit is then verified token by token against the text's normalised
 ** forms (never hashes alone) and against the entry's case rule.
 ** The lexicon owns its strings in an arena of its own.  It is written
@@ -22,6 +28,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "lexicon_filter.h"
 
 /* longest normalised form of one entry token, in bytes */
 #define MAX_TOKEN_NORM 255
@@ -52,12 +59,15 @@ typedef struct entry {
   uint32_t next;      /* next entry of the same chain, or NO_ENTRY */
 } entry;
 
-/* a slot of the 'first' table (its key is in 'firstkey') */
+/* a slot of the 'first' table, 24 bytes: the key and what a hit needs
+** lie together, so a hit costs one cache miss, not two */
 typedef struct first_slot {
   uint64_t second;    /* Bloom bits of the second tokens of its entries */
+  uint32_t key;       /* first-token hash (see first_key); 0: empty */
   uint32_t lengths;   /* bit n-1: an entry of n tokens (bit 31: >= 32) */
-  uint32_t maxlen;    /* the longest such entry, in tokens */
   uint32_t head1;     /* first one-token entry + 1; 0: none */
+  uint8_t maxlen;     /* the longest such entry, in tokens */
+  uint8_t casings;    /* bit CASE_*: the case rules of its first tokens */
 } first_slot;
 
 /* a slot of the 'seq' table; empty when 'head' is 0 */
@@ -70,11 +80,15 @@ struct lexicon {
   arena strings;          /* normalised forms, canonical names, roles */
   vec entries;            /* entry */
   vec keys;               /* key_token */
-  uint32_t *firstkey;     /* 'firstcap' first-token hashes; 0: empty */
-  first_slot *first;      /* what goes with each, in the same slot */
+  first_slot *first;      /* 'firstcap' slots, a power of 2 */
   uint32_t firstcap, nfirst;
   seq_slot *seq;          /* 'seqcap' slots, a power of 2 */
   uint32_t seqcap, nseq;
+  /* the first-token filters (see 'Filters' below): one for first tokens
+  ** that match in any case, one for all first tokens */
+  uint64_t *anyfilter, *allfilter;
+  uint32_t anymask, allmask;   /* their sizes in words, less one */
+  uint32_t nany;               /* first tokens in 'anyfilter' */
   /* used while building only: a doc to tokenise surfaces with, and the
   ** normalised forms of the surface being added */
   annot_doc scratch;
@@ -120,69 +134,142 @@ static uint32_t length_bit(uint32_t n) {
 
 
 /* {======================================================
+** Filters: a blocked Bloom filter of first-token hashes.  A key sets
+** two bits of one 64-bit word, so a probe is one load; with 16 bits or
+** more per key about one token in 50 that starts nothing gets past it.
+** ======================================================= */
+
+/* the mixed 64-bit form of a token hash: its high half picks the word
+** and the bits (a 64-bit product mixes the high bits well) */
+static uint64_t filter_mix(uint32_t h) {
+  return (uint64_t)h * 0x9E3779B97F4A7C15ull;
+}
+
+/* the two bits of 'h' in its word */
+static uint64_t filter_bits(uint64_t x) {
+  return ((uint64_t)1 << ((x >> 32) & 63)) | ((uint64_t)1 << ((x >> 38) & 63));
+}
+
+/* set the bits of first-token hash 'h' in 'f' */
+static void filter_add(uint64_t *f, uint32_t mask, uint32_t h) {
+  uint64_t x = filter_mix(h);
+  f[(x >> 44) & mask] |= filter_bits(x);
+}
+
+/* 'h' may be in 'f' (a false yes now and then, never a false no) */
+static int filter_has(const uint64_t *f, uint32_t mask, uint32_t h) {
+  uint64_t x = filter_mix(h), b = filter_bits(x);
+  return (f[(x >> 44) & mask] & b) == b;
+}
+
+/* }====================================================== */
+
+
+/* {======================================================
 ** The two tables
 ** ======================================================= */
 
-/* the key of 'hash' in 'firstkey', where 0 marks an empty slot */
+/* the key of 'hash' in 'first', where 0 marks an empty slot */
 static uint32_t first_key(uint32_t hash) {
   return hash != 0 ? hash : 1;
 }
 
-/* The slot of 'first' for token hash 'hash', or NULL.  The probe reads
-** only 'firstkey', four bytes a slot, which stays in cache. */
+/* The slot of 'first' for token hash 'hash', or NULL.  Called after
+** the filter said yes: mostly a hit. */
 static const first_slot *find_first(const lexicon *lx, uint32_t hash) {
   if (lx->firstcap == 0) return NULL;
   uint32_t key = first_key(hash), mask = lx->firstcap - 1;
   for (uint32_t s = home_slot(key, mask);; s = (s + 1) & mask) {
-    uint32_t k = lx->firstkey[s];
+    uint32_t k = lx->first[s].key;
     if (k == key) return &lx->first[s];
     if (k == 0) return NULL;
   }
+}
+
+/* Size the filters and fill them from the 'first' table: each first
+** token goes in 'allfilter', and in 'anyfilter' too when an entry's
+** first token matches in any case.  'allfilter' has 8 bits per slot of
+** 'first', so 16 or more per key at its load of one half at most;
+** 'anyfilter' 32 or more per key of its own, far fewer: the lower-case
+** tokens, most of a text, probe a filter of a few KB that stays in L1. */
+static int rebuild_filters(lexicon *lx) {
+  uint32_t allwords = lx->firstcap / 8, anywords = 8;
+  while (anywords < lx->nany) anywords *= 2;   /* 64 bits per key, less
+                                                  than twice that */
+  uint64_t *any = calloc(anywords, sizeof *any);
+  uint64_t *all = calloc(allwords, sizeof *all);
+  if (any == NULL || all == NULL) {
+    free(any);
+    free(all);
+    return ANNOT_ENOMEM;
+  }
+  free(lx->anyfilter);
+  free(lx->allfilter);
+  lx->anyfilter = any;
+  lx->allfilter = all;
+  lx->anymask = anywords - 1;
+  lx->allmask = allwords - 1;
+  for (uint32_t s = 0; s < lx->firstcap; s++) {
+    if (lx->first[s].key == 0) continue;
+    /* the key is the hash, except that a hash of 0 was stored as 1: a
+    ** token hashed 0 or 1 then finds both bits set, which is only a
+    ** false yes */
+    uint32_t h = lx->first[s].key;
+    filter_add(all, lx->allmask, h);
+    if (h == 1) filter_add(all, lx->allmask, 0);
+    if (lx->first[s].casings & (1u << CASE_ANY)) {
+      filter_add(any, lx->anymask, h);
+      if (h == 1) filter_add(any, lx->anymask, 0);
+    }
+  }
+  return ANNOT_OK;
 }
 
 /* double the 'first' table (or make it), rehashing what it holds */
 static int grow_first(lexicon *lx) {
   uint32_t cap = lx->firstcap ? lx->firstcap * 2 : 1024;
   first_slot *t = calloc(cap, sizeof *t);
-  uint32_t *keys = calloc(cap, sizeof *keys);
-  if (t == NULL || keys == NULL) {
-    free(t);
-    free(keys);
-    return ANNOT_ENOMEM;
-  }
+  if (t == NULL) return ANNOT_ENOMEM;
   for (uint32_t i = 0; i < lx->firstcap; i++) {
-    if (lx->firstkey[i] == 0) continue;
-    uint32_t s = home_slot(lx->firstkey[i], cap - 1);
-    while (keys[s] != 0) s = (s + 1) & (cap - 1);
-    keys[s] = lx->firstkey[i];
+    if (lx->first[i].key == 0) continue;
+    uint32_t s = home_slot(lx->first[i].key, cap - 1);
+    while (t[s].key != 0) s = (s + 1) & (cap - 1);
     t[s] = lx->first[i];
   }
   free(lx->first);
-  free(lx->firstkey);
   lx->first = t;
-  lx->firstkey = keys;
   lx->firstcap = cap;
-  return ANNOT_OK;
+  return rebuild_filters(lx);
 }
 
 /* Note that an entry of 'n' tokens starts with a token hashed 'hash'
-** (then one hashed 'hash2' when n > 1); returns its slot, or NULL when
-** out of memory.  The slot stays valid until the next call. */
+** of case rule 'casing' (then one hashed 'hash2' when n > 1), in the
+** table and in the filters; returns its slot, or NULL when out of
+** memory.  The slot stays valid until the next call. */
 static first_slot *add_first(lexicon *lx, uint32_t hash, uint32_t hash2,
-                             uint32_t n) {
+                             uint32_t n, unsigned casing) {
   if ((lx->nfirst + 1) * 2 > lx->firstcap && grow_first(lx) != ANNOT_OK)
     return NULL;
   uint32_t key = first_key(hash), mask = lx->firstcap - 1;
   uint32_t s = home_slot(key, mask);
-  while (lx->firstkey[s] != 0 && lx->firstkey[s] != key) s = (s + 1) & mask;
-  if (lx->firstkey[s] == 0) {   /* a new first token */
-    lx->firstkey[s] = key;
+  while (lx->first[s].key != 0 && lx->first[s].key != key) s = (s + 1) & mask;
+  if (lx->first[s].key == 0) {   /* a new first token */
+    lx->first[s].key = key;
     lx->nfirst++;
   }
   first_slot *slot = &lx->first[s];
   slot->lengths |= length_bit(n);
+  filter_add(lx->allfilter, lx->allmask, hash);
+  if (casing == CASE_ANY && !(slot->casings & (1u << CASE_ANY))) {
+    /* a new key of 'anyfilter': it grows past one key per word */
+    lx->nany++;
+    if (lx->nany > lx->anymask + 1 && rebuild_filters(lx) != ANNOT_OK)
+      return NULL;
+    filter_add(lx->anyfilter, lx->anymask, hash);
+  }
+  slot->casings |= (uint8_t)(1u << casing);
   if (n > 1) slot->second |= second_bit(hash2);
-  if (n > slot->maxlen) slot->maxlen = n;
+  if (n > slot->maxlen) slot->maxlen = (uint8_t)n;
   return slot;
 }
 
@@ -232,8 +319,9 @@ void lexicon_free(lexicon *lx) {
   vec_free(&lx->entries);
   vec_free(&lx->keys);
   free(lx->first);
-  free(lx->firstkey);
   free(lx->seq);
+  free(lx->anyfilter);
+  free(lx->allfilter);
   annot_doc *sc = &lx->scratch;
   free(sc->tok_start);
   free(sc->tok_end);
@@ -298,6 +386,17 @@ static uint8_t token_casing(const annot_doc *sc, uint32_t k) {
   return (flags & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)) ? CASE_CAP : CASE_ANY;
 }
 
+/* The case rule of token 'k' of an entry of class 'cls' just scanned:
+** the token's own, except that a NOTNAME entry is about capitalised
+** words ('The', 'But' opening a sentence), so its first token asks for
+** a capital however it is written.  Then "the" in lower case, the
+** commonest token of all, passes no filter and costs no lookup. */
+static uint8_t entry_casing(const lexicon *lx, uint32_t k, unsigned cls) {
+  uint8_t casing = token_casing(&lx->scratch, k);
+  if (cls == LEX_NOTNAME && k == 0 && casing == CASE_ANY) casing = CASE_CAP;
+  return casing;
+}
+
 /* a stored optional string (NULL: none) equals s[0..n) (n 0: none) */
 static int same_string(const char *stored, const char *s, size_t n) {
   if (stored == NULL || n == 0) return stored == NULL && n == 0;
@@ -320,7 +419,7 @@ static int same_entry(const lexicon *lx, const entry *e, uint32_t ntok,
   for (uint32_t k = 0; k < ntok; k++) {
     size_t len = offs[k + 1] - offs[k];
     if (kt[k].hash != lx->scratch.tok_hash[k] || kt[k].len != len ||
-        kt[k].casing != token_casing(&lx->scratch, k) ||
+        kt[k].casing != entry_casing(lx, k, cls) ||
         memcmp(kt[k].norm, lx->normbuf + offs[k], len) != 0)
       return 0;
   }
@@ -423,7 +522,8 @@ static int add_entry(lexicon *lx, const char *surface, size_t slen,
   h = seq_final(h, ntok);
   if (ntok > 1 && (lx->nseq + 1) * 2 > lx->seqcap && grow_seq(lx) != ANNOT_OK)
     return annot_seterror(err, ANNOT_ENOMEM, 0, "out of memory");
-  first_slot *fslot = add_first(lx, th[0], ntok > 1 ? th[1] : 0, ntok);
+  first_slot *fslot = add_first(lx, th[0], ntok > 1 ? th[1] : 0, ntok,
+                                entry_casing(lx, 0, cls));
   if (fslot == NULL)
     return annot_seterror(err, ANNOT_ENOMEM, 0, "out of memory");
   uint32_t *head = &fslot->head1;
@@ -463,7 +563,7 @@ static int add_entry(lexicon *lx, const char *surface, size_t slen,
       return annot_seterror(err, ANNOT_ENOMEM, 0, "out of memory");
     kt->len = (uint16_t)n;
     kt->hash = lx->scratch.tok_hash[k];
-    kt->casing = token_casing(&lx->scratch, k);
+    kt->casing = entry_casing(lx, k, cls);
   }
   /* the entry itself (a failure here leaves unused keys, or a length bit
   ** with no entry behind it, which cost memory but never a wrong match) */
@@ -671,6 +771,36 @@ static int token_fits(const key_token *kt, const annot_doc *d, uint32_t t) {
   return n == kt->len && memcmp(buf, kt->norm, n) == 0;
 }
 
+/* The filter over every token of 'd' (see lexicon_filter.h).  The
+** 'first' slot of each token that passes is fetched into the cache as a
+** hint: by the time lexicon_match needs it, its miss is paid. */
+size_t lexicon_filter_doc(const lexicon *lx, const annot_doc *d,
+                          uint32_t from, uint32_t to, uint16_t *out,
+                          uint16_t mark) {
+  if (d == NULL || out == NULL) return 0;
+  if (to > d->ntok) to = d->ntok;
+  if (from >= to) return 0;
+  if (lx == NULL || lx->firstcap == 0) {
+    memset(out + from, 0, (size_t)(to - from) * sizeof *out);
+    return 0;
+  }
+  size_t marked = 0;
+  uint32_t mask = lx->firstcap - 1;
+  for (uint32_t i = from; i < to; i++) {
+    uint32_t hash = d->tok_hash[i];
+    int yes = (d->tok_flags[i] & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS))
+                ? filter_has(lx->allfilter, lx->allmask, hash)
+                : filter_has(lx->anyfilter, lx->anymask, hash);
+    out[i] = yes ? mark : 0;
+    if (!yes) continue;
+    marked++;
+#if defined(__GNUC__)
+    __builtin_prefetch(&lx->first[home_slot(first_key(hash), mask)]);
+#endif
+  }
+  return marked;
+}
+
 /* The entries that start at token 'i' of 'd' (see lexicon.h).  A miss
 ** (most tokens) is one probe of 'first'; a hit tries each length that
 ** entries starting with that token have, longest first, looks the
@@ -678,8 +808,16 @@ static int token_fits(const key_token *kt, const annot_doc *d, uint32_t t) {
 ** text.  No allocation: the prefix hashes live on the stack. */
 size_t lexicon_match(const lexicon *lx, const annot_doc *d, uint32_t i,
                      const lex_entry **out, size_t max) {
-  if (lx == NULL || d == NULL || i >= d->ntok) return 0;
-  const first_slot *fs = find_first(lx, d->tok_hash[i]);
+  if (lx == NULL || d == NULL || i >= d->ntok || lx->firstcap == 0) return 0;
+  /* the filter first: a lower-case token can only start an entry whose
+  ** first token matches in any case */
+  uint32_t hash = d->tok_hash[i];
+  if (d->tok_flags[i] & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)) {
+    if (!filter_has(lx->allfilter, lx->allmask, hash)) return 0;
+  } else if (!filter_has(lx->anyfilter, lx->anymask, hash)) {
+    return 0;
+  }
+  const first_slot *fs = find_first(lx, hash);
   if (fs == NULL) return 0;   /* the common case: no entry starts here */
   size_t found = 0;
   uint32_t left = d->ntok - i;

@@ -1,14 +1,17 @@
 /*
 ** lpipeline.c: the annot.Pipeline type.  A pipeline is built from an
 ** options table (lexicons, entries, patterns, stages, limits) and is
-** immutable afterwards; 'p:annotate' and 'p:annotate_many' make docs.
+** immutable afterwards; 'p:annotate' and 'p:annotate_many' make docs,
+** 'p:to_json_many' goes from texts straight to their JSON on threads.
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lua.h"
 #include "lauxlib.h"
 
 #include "ltypes.h"
+#include "export_many.h"
 
 /* {======================================================
 ** Access
@@ -220,6 +223,27 @@ int lpipeline_push_default(lua_State *L) {
 ** Annotating many texts on threads
 ** ======================================================= */
 
+/*
+** The length of the list of texts at 'textsidx', having checked that
+** every one is a string; raises naming the first that is not.
+*/
+static lua_Integer check_texts(lua_State *L, int textsidx) {
+  luaL_checktype(L, textsidx, LUA_TTABLE);
+  lua_Integer n = luaL_len(L, textsidx);
+  if (n < 0) n = 0;
+  /* check every text before anything is allocated: no number is
+  ** silently converted, as the docs must refer to the list's strings */
+  for (lua_Integer i = 1; i <= n; i++) {
+    if (lua_geti(L, textsidx, i) != LUA_TSTRING) {
+      lua_pushfstring(L, "text %d is a %s, not a string", (int)i,
+                      luaL_typename(L, -1));
+      luaL_argerror(L, textsidx, lua_tostring(L, -1));
+    }
+    lua_pop(L, 1);
+  }
+  return n;
+}
+
 /* the scratch of one annotate_many call: Lua memory, closed by a
 ** to-be-closed slot so that a raise frees the docs not yet handed out */
 typedef struct docbox {
@@ -251,19 +275,7 @@ static int docbox_close(lua_State *L) {
 int lpipeline_annotate_list(lua_State *L, int pipeidx, int textsidx,
                             unsigned threads) {
   annot_pipeline *p = lpipeline_check(L, pipeidx);
-  luaL_checktype(L, textsidx, LUA_TTABLE);
-  lua_Integer n = luaL_len(L, textsidx);
-  if (n < 0) n = 0;
-  /* check every text before anything is allocated: no number is
-  ** silently converted, as the docs must refer to the list's strings */
-  for (lua_Integer i = 1; i <= n; i++) {
-    if (lua_geti(L, textsidx, i) != LUA_TSTRING) {
-      lua_pushfstring(L, "text %d is a %s, not a string", (int)i,
-                      luaL_typename(L, -1));
-      luaL_argerror(L, textsidx, lua_tostring(L, -1));
-    }
-    lua_pop(L, 1);
-  }
+  lua_Integer n = check_texts(L, textsidx);
   /* the box and its arrays, all in one Lua userdata */
   size_t each = sizeof(annot_doc *) + sizeof(annot_error) +
                 sizeof(const char *) + sizeof(size_t);
@@ -313,6 +325,95 @@ int lpipeline_annotate_list(lua_State *L, int pipeidx, int textsidx,
     lua_pop(L, 1);
   }
   return 1;
+}
+
+/* }====================================================== */
+
+
+/* {======================================================
+** Many texts to JSON on threads
+** ======================================================= */
+
+/* the scratch of one to_json_many call, like the docbox: its arrays are
+** Lua memory (user value 1); the JSON strings the threads made are C
+** memory, freed by __close even when pushing them raises */
+typedef struct jsonbox {
+  size_t n;
+  annot_json_result *results;
+} jsonbox;
+
+/*
+** __close/__gc of a jsonbox: free the JSON strings still in it.
+*/
+static int jsonbox_close(lua_State *L) {
+  jsonbox *b = luaL_checkudata(L, 1, ANNOT_JSONBOX_T);
+  annot_json_results_free(b->results, b->n);
+  return 0;
+}
+
+/*
+** Push the JSON of each string of the list at 'textsidx', annotated by
+** the pipeline at 'pipeidx' and exported with 'flags' on 'threads'
+** threads (0: one per core): a list with the JSON string of text i at i,
+** or false where it failed, then a table of the failures' messages by
+** index, or nil when every text went through.  Returns 2.
+*/
+int lpipeline_json_list(lua_State *L, int pipeidx, int textsidx,
+                        unsigned threads, unsigned flags) {
+  annot_pipeline *p = lpipeline_check(L, pipeidx);
+  lua_Integer n = check_texts(L, textsidx);
+  jsonbox *b = lua_newuserdatauv(L, sizeof *b, 1);
+  b->n = 0;
+  b->results = NULL;
+  luaL_setmetatable(L, ANNOT_JSONBOX_T);
+  lua_toclose(L, -1);
+  int boxidx = lua_gettop(L);
+  /* texts, lengths and results in one block; zeroed results free
+  ** nothing, so the box may close at any point */
+  size_t each = sizeof(const char *) + sizeof(size_t) +
+                sizeof(annot_json_result);
+  char *mem = lua_newuserdatauv(L, (size_t)n * each + 1, 0);
+  lua_setiuservalue(L, boxidx, 1);
+  annot_json_result *results = (annot_json_result *)mem;
+  const char **texts = (const char **)(mem + (size_t)n *
+                                       sizeof(annot_json_result));
+  size_t *lens = (size_t *)(mem + (size_t)n * (sizeof(annot_json_result) +
+                                               sizeof(const char *)));
+  memset(results, 0, (size_t)n * sizeof *results);
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_geti(L, textsidx, i);
+    texts[i - 1] = lua_tolstring(L, -1, &lens[i - 1]);
+    lua_pop(L, 1);   /* still referenced by the list */
+  }
+  b->results = results;
+  b->n = (size_t)n;
+  /* the threads read the strings and the pipeline and write their own
+  ** result slots; no Lua call happens meanwhile */
+  size_t failed = annot_json_many(p, (size_t)n, texts, lens, threads,
+                                  flags, results);
+  /* each string is freed as soon as Lua has its copy, so that the peak
+  ** is one copy of the batch's JSON, not two */
+  lua_createtable(L, (int)n, 0);
+  for (lua_Integer i = 1; i <= n; i++) {
+    annot_json_result *r = &results[i - 1];
+    if (r->json != NULL) lua_pushlstring(L, r->json, r->len);
+    else lua_pushboolean(L, 0);
+    lua_seti(L, -2, i);
+    free(r->json);
+    r->json = NULL;
+  }
+  if (failed == 0) lua_pushnil(L);
+  else {
+    lua_createtable(L, 0, (int)failed);
+    for (lua_Integer i = 1; i <= n; i++) {
+      if (lua_rawgeti(L, -2, i) == LUA_TBOOLEAN) {
+        lua_pushstring(L, results[i - 1].err.message);
+        lua_seti(L, -3, i);
+      }
+      lua_pop(L, 1);
+    }
+  }
+  return 2;
 }
 
 /* }====================================================== */
@@ -377,9 +478,30 @@ static int pipeline_tostring(lua_State *L) {
   return 1;
 }
 
+/*
+** p:to_json_many(texts [, {threads = N, tokens = false}]): the JSON of
+** each text and the errors by index (see lpipeline_json_list).
+*/
+static int pipeline_to_json_many(lua_State *L) {
+  static const char *const names[] = {"threads", "tokens", NULL};
+  lpipeline_check(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  unsigned threads = 0, flags = 0;
+  if (!lua_isnoneornil(L, 3)) {
+    luaL_checktype(L, 3, LUA_TTABLE);
+    lannot_checkoptions(L, 3, "to_json_many", names);
+    threads = (unsigned)lannot_intoption(L, 3, "to_json_many", "threads", 0);
+    if (!lannot_booloption(L, 3, "to_json_many", "tokens", 1))
+      flags |= ANNOT_JSON_NO_TOKENS;
+  }
+  lua_settop(L, 2);
+  return lpipeline_json_list(L, 1, 2, threads, flags);
+}
+
 static const luaL_Reg pipeline_methods[] = {
   {"annotate", pipeline_annotate},
   {"annotate_many", pipeline_annotate_many},
+  {"to_json_many", pipeline_to_json_many},
   {NULL, NULL}
 };
 
@@ -392,7 +514,8 @@ static const luaL_Reg pipeline_metamethods[] = {
 };
 
 /*
-** Create the metatables of annot.Pipeline and of the docbox.
+** Create the metatables of annot.Pipeline, of the docbox and of the
+** jsonbox.
 */
 void lpipeline_open(lua_State *L) {
   luaL_newmetatable(L, ANNOT_PIPELINE_T);
@@ -405,6 +528,12 @@ void lpipeline_open(lua_State *L) {
   lua_pushcfunction(L, docbox_close);
   lua_setfield(L, -2, "__close");
   lua_pushcfunction(L, docbox_close);
+  lua_setfield(L, -2, "__gc");
+  lua_pop(L, 1);
+  luaL_newmetatable(L, ANNOT_JSONBOX_T);
+  lua_pushcfunction(L, jsonbox_close);
+  lua_setfield(L, -2, "__close");
+  lua_pushcfunction(L, jsonbox_close);
   lua_setfield(L, -2, "__gc");
   lua_pop(L, 1);
 }

@@ -107,35 +107,84 @@ static void set_range(lua_State *L, const char *text, uint32_t start,
 ** Fields by layer
 ** ======================================================= */
 
+/* every field name a span may have: __index turns the key into one of
+** these once, then each layer switches on it (no chain of strcmp) */
+enum span_field {
+  F_NONE = 0,
+  /* every span */
+  F_FIRST, F_LAST, F_START, F_STOP, F_TEXT, F_INDEX, F_LAYER,
+  /* sentences, paragraphs and mentions */
+  F_FIRST_TOKEN, F_LAST_TOKEN,
+  /* mentions */
+  F_TYPE, F_CANONICAL, F_ID, F_ROLE, F_ROLE_FIRST, F_ROLE_LAST, F_SOURCE,
+  /* quotes */
+  F_KIND, F_CONTENT, F_SPEAKER, F_CUE, F_SENTENCE, F_UNCLOSED, F_TURN,
+  F_NESTED, F_COLON
+};
+
+static const struct {
+  const char *name;
+  size_t len;
+  int field;
+} field_names[] = {
+#define FIELD(s, f) {s, sizeof(s) - 1, f}
+  FIELD("first", F_FIRST), FIELD("last", F_LAST), FIELD("start", F_START),
+  FIELD("stop", F_STOP), FIELD("text", F_TEXT), FIELD("index", F_INDEX),
+  FIELD("layer", F_LAYER), FIELD("first_token", F_FIRST_TOKEN),
+  FIELD("last_token", F_LAST_TOKEN), FIELD("type", F_TYPE),
+  FIELD("canonical", F_CANONICAL), FIELD("id", F_ID), FIELD("role", F_ROLE),
+  FIELD("role_first", F_ROLE_FIRST), FIELD("role_last", F_ROLE_LAST),
+  FIELD("source", F_SOURCE), FIELD("kind", F_KIND),
+  FIELD("content", F_CONTENT), FIELD("speaker", F_SPEAKER),
+  FIELD("cue", F_CUE), FIELD("sentence", F_SENTENCE),
+  FIELD("unclosed", F_UNCLOSED), FIELD("turn", F_TURN),
+  FIELD("nested", F_NESTED), FIELD("colon", F_COLON)
+#undef FIELD
+};
+
 /*
-** Push the field 'key' common to every span; 0 when it is not one.
+** The field 'key' (of 'len' bytes) names, or F_NONE.  Lengths and first
+** bytes are compared before any memcmp: most entries cost two integer
+** compares.
 */
-static int common_field(lua_State *L, const spanref *r, const char *key) {
+static int field_of(const char *key, size_t len) {
+  for (size_t i = 0; i < sizeof field_names / sizeof field_names[0]; i++) {
+    if (field_names[i].len == len && field_names[i].name[0] == key[0] &&
+        memcmp(field_names[i].name, key, len) == 0)
+      return field_names[i].field;
+  }
+  return F_NONE;
+}
+
+/*
+** Push the field 'f' common to every span; 0 when it is not one.
+*/
+static int common_field(lua_State *L, const spanref *r, int f) {
   /* 'first'/'last' are 1-based inclusive, 'start'/'stop' the 0-based
   ** half-open offsets of the JSON: the same span either way */
-  if (strcmp(key, "first") == 0) lua_pushinteger(L, (lua_Integer)r->start + 1);
-  else if (strcmp(key, "last") == 0) lua_pushinteger(L, r->end);
-  else if (strcmp(key, "start") == 0) lua_pushinteger(L, r->start);
-  else if (strcmp(key, "stop") == 0) lua_pushinteger(L, r->end);
-  else if (strcmp(key, "text") == 0)
-    lua_pushlstring(L, r->text + r->start, r->end - r->start);
-  else if (strcmp(key, "index") == 0)
-    lua_pushinteger(L, (lua_Integer)r->s->index + 1);
-  else if (strcmp(key, "layer") == 0)
-    lua_pushstring(L, layer_names[r->s->layer]);
-  else return 0;
+  switch (f) {
+    case F_FIRST: lua_pushinteger(L, (lua_Integer)r->start + 1); break;
+    case F_LAST: case F_STOP: lua_pushinteger(L, r->end); break;
+    case F_START: lua_pushinteger(L, r->start); break;
+    case F_TEXT:
+      lua_pushlstring(L, r->text + r->start, r->end - r->start);
+      break;
+    case F_INDEX: lua_pushinteger(L, (lua_Integer)r->s->index + 1); break;
+    case F_LAYER: lua_pushstring(L, layer_names[r->s->layer]); break;
+    default: return 0;
+  }
   return 1;
 }
 
 /*
 ** Fields of a sentence or paragraph: first_token, last_token.
 */
-static int block_field(lua_State *L, const spanref *r, const char *key) {
+static int block_field(lua_State *L, const spanref *r, int f) {
   annot_span sp = r->s->layer == LSPAN_SENTENCE
                     ? annot_doc_sentence(r->d, r->s->index)
                     : annot_doc_paragraph(r->d, r->s->index);
-  if (strcmp(key, "first_token") == 0) lua_pushinteger(L, sp.tok_begin + 1);
-  else if (strcmp(key, "last_token") == 0) lua_pushinteger(L, sp.tok_end);
+  if (f == F_FIRST_TOKEN) lua_pushinteger(L, sp.tok_begin + 1);
+  else if (f == F_LAST_TOKEN) lua_pushinteger(L, sp.tok_end);
   else return 0;
   return 1;
 }
@@ -144,32 +193,40 @@ static int block_field(lua_State *L, const spanref *r, const char *key) {
 ** Fields of a mention: type, canonical, id, role, role_first, role_last,
 ** source, first_token, last_token.
 */
-static int mention_field(lua_State *L, const spanref *r, const char *key) {
+static int mention_field(lua_State *L, const spanref *r, int f) {
   const annot_mention *m = annot_doc_mention(r->d, r->s->index);
   /* an empty role range means no role: the role fields are nil */
   int hasrole = m->role_end > m->role_start;
-  if (strcmp(key, "type") == 0)
-    lua_pushstring(L, annot_type_name(annot_doc_pipeline(r->d), m->type));
-  else if (strcmp(key, "canonical") == 0)
-    push_bytes(L, m->canonical, 0, m->canonical_len);
-  else if (strcmp(key, "id") == 0) {
-    if (m->entity == ANNOT_NONE) lua_pushnil(L);
-    else lua_pushinteger(L, (lua_Integer)m->entity + 1);
-  } else if (strcmp(key, "role") == 0) {
-    if (hasrole) push_bytes(L, r->text, m->role_start, m->role_end);
-    else lua_pushnil(L);
-  } else if (strcmp(key, "role_first") == 0) {
-    if (hasrole) lua_pushinteger(L, (lua_Integer)m->role_start + 1);
-    else lua_pushnil(L);
-  } else if (strcmp(key, "role_last") == 0) {
-    if (hasrole) lua_pushinteger(L, m->role_end);
-    else lua_pushnil(L);
-  } else if (strcmp(key, "source") == 0)
-    lua_pushstring(L, m->source < 3 ? source_names[m->source] : "rule");
-  else if (strcmp(key, "first_token") == 0)
-    lua_pushinteger(L, (lua_Integer)m->tok_begin + 1);
-  else if (strcmp(key, "last_token") == 0) lua_pushinteger(L, m->tok_end);
-  else return 0;
+  switch (f) {
+    case F_TYPE:
+      lua_pushstring(L, annot_type_name(annot_doc_pipeline(r->d), m->type));
+      break;
+    case F_CANONICAL: push_bytes(L, m->canonical, 0, m->canonical_len); break;
+    case F_ID:
+      if (m->entity == ANNOT_NONE) lua_pushnil(L);
+      else lua_pushinteger(L, (lua_Integer)m->entity + 1);
+      break;
+    case F_ROLE:
+      if (hasrole) push_bytes(L, r->text, m->role_start, m->role_end);
+      else lua_pushnil(L);
+      break;
+    case F_ROLE_FIRST:
+      if (hasrole) lua_pushinteger(L, (lua_Integer)m->role_start + 1);
+      else lua_pushnil(L);
+      break;
+    case F_ROLE_LAST:
+      if (hasrole) lua_pushinteger(L, m->role_end);
+      else lua_pushnil(L);
+      break;
+    case F_SOURCE:
+      lua_pushstring(L, m->source < 3 ? source_names[m->source] : "rule");
+      break;
+    case F_FIRST_TOKEN:
+      lua_pushinteger(L, (lua_Integer)m->tok_begin + 1);
+      break;
+    case F_LAST_TOKEN: lua_pushinteger(L, m->tok_end); break;
+    default: return 0;
+  }
   return 1;
 }
 
@@ -205,37 +262,36 @@ static void push_speaker(lua_State *L, const spanref *r,
 
 /*
 ** Fields of a quote: kind, content, speaker, cue, sentence, unclosed,
-** turn, nested.  The doc is at 'docidx'.
+** turn, nested, colon.  The doc is at 'docidx'.
 */
-static int quote_field(lua_State *L, const spanref *r, const char *key,
-                       int docidx) {
+static int quote_field(lua_State *L, const spanref *r, int f, int docidx) {
   const annot_quote *q = annot_doc_quote(r->d, r->s->index);
-  if (strcmp(key, "kind") == 0)
-    lua_pushstring(L, annot_quote_kind_name(q->kind));
-  else if (strcmp(key, "content") == 0)
-    push_bytes(L, r->text, q->content_start, q->content_end);
-  else if (strcmp(key, "speaker") == 0) push_speaker(L, r, q, docidx);
-  else if (strcmp(key, "cue") == 0) {
-    /* an empty cue range means no cue (a scare quote) */
-    if (q->cue_end <= q->cue_start) lua_pushnil(L);
-    else {
-      lua_createtable(L, 0, 3);
-      set_range(L, r->text, q->cue_start, q->cue_end);
-    }
-  } else if (strcmp(key, "sentence") == 0) {
-    /* a span object, checked against the count in case of no sentence */
-    if (q->sentence < annot_sentence_count(r->d))
-      lspan_push(L, docidx, LSPAN_SENTENCE, q->sentence);
-    else lua_pushnil(L);
-  } else if (strcmp(key, "unclosed") == 0)
-    lua_pushboolean(L, q->flags & ANNOT_QF_UNCLOSED);
-  else if (strcmp(key, "turn") == 0)
-    lua_pushboolean(L, q->flags & ANNOT_QF_TURN);
-  else if (strcmp(key, "nested") == 0)
-    lua_pushboolean(L, q->flags & ANNOT_QF_NESTED);
-  else if (strcmp(key, "colon") == 0)
-    lua_pushboolean(L, q->flags & ANNOT_QF_COLON);
-  else return 0;
+  switch (f) {
+    case F_KIND: lua_pushstring(L, annot_quote_kind_name(q->kind)); break;
+    case F_CONTENT:
+      push_bytes(L, r->text, q->content_start, q->content_end);
+      break;
+    case F_SPEAKER: push_speaker(L, r, q, docidx); break;
+    case F_CUE:
+      /* an empty cue range means no cue (a scare quote) */
+      if (q->cue_end <= q->cue_start) lua_pushnil(L);
+      else {
+        lua_createtable(L, 0, 3);
+        set_range(L, r->text, q->cue_start, q->cue_end);
+      }
+      break;
+    case F_SENTENCE:
+      /* a span object, checked against the count in case of no sentence */
+      if (q->sentence < annot_sentence_count(r->d))
+        lspan_push(L, docidx, LSPAN_SENTENCE, q->sentence);
+      else lua_pushnil(L);
+      break;
+    case F_UNCLOSED: lua_pushboolean(L, q->flags & ANNOT_QF_UNCLOSED); break;
+    case F_TURN: lua_pushboolean(L, q->flags & ANNOT_QF_TURN); break;
+    case F_NESTED: lua_pushboolean(L, q->flags & ANNOT_QF_NESTED); break;
+    case F_COLON: lua_pushboolean(L, q->flags & ANNOT_QF_COLON); break;
+    default: return 0;
+  }
   return 1;
 }
 
@@ -253,23 +309,29 @@ static int quote_field(lua_State *L, const spanref *r, const char *key,
 static int span_index(lua_State *L) {
   spanref r;
   span_ref(L, 1, &r);   /* pushes the doc: index 3 */
-  const char *key = lua_tostring(L, 2);
-  if (key == NULL || lua_type(L, 2) != LUA_TSTRING) {
+  if (lua_type(L, 2) != LUA_TSTRING) {
+    lua_pushnil(L);
+    return 1;
+  }
+  size_t len;
+  const char *key = lua_tolstring(L, 2, &len);
+  int f = field_of(key, len);
+  if (f == F_NONE) {
     lua_pushnil(L);
     return 1;
   }
   /* fields all spans share first, then those of the span's layer */
-  if (common_field(L, &r, key)) return 1;
+  if (common_field(L, &r, f)) return 1;
   int found = 0;
   switch (r.s->layer) {
     case LSPAN_SENTENCE: case LSPAN_PARAGRAPH:
-      found = block_field(L, &r, key);
+      found = block_field(L, &r, f);
       break;
     case LSPAN_MENTION:
-      found = mention_field(L, &r, key);
+      found = mention_field(L, &r, f);
       break;
     default:
-      found = quote_field(L, &r, key, 3);
+      found = quote_field(L, &r, f, 3);
       break;
   }
   if (!found) lua_pushnil(L);

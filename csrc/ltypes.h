@@ -16,6 +16,7 @@
 #define ANNOT_DOC_T      "annot.Doc"
 #define ANNOT_SPAN_T     "annot.Span"
 #define ANNOT_BOX_T      "annot.DocBox"   /* scratch docs of annotate_many */
+#define ANNOT_JSONBOX_T  "annot.JsonBox"  /* scratch JSON of to_json_many */
 
 /* registry key of the default pipeline, built on first use */
 #define ANNOT_DEFAULT_PIPELINE "annot.default_pipeline"
@@ -51,6 +52,11 @@ int lpipeline_new(lua_State *L, int optidx, const char *fname);
 int lpipeline_push_default(lua_State *L);
 int lpipeline_annotate_list(lua_State *L, int pipeidx, int textsidx,
                             unsigned threads);
+/* push the list of JSON strings (false where a text failed) and the
+** table of error messages by index (nil when none failed) for the list
+** of strings at 'textsidx'; 'flags' are annot_doc_to_json's */
+int lpipeline_json_list(lua_State *L, int pipeidx, int textsidx,
+                        unsigned threads, unsigned flags);
 void lpipeline_open(lua_State *L);
 
 /* ldoc.c */
@@ -71,5 +77,8 @@ void lannot_checkoptions(lua_State *L, int idx, const char *fname,
 /* an unsigned option of the table at 'idx', 'def' when absent */
 lua_Integer lannot_intoption(lua_State *L, int idx, const char *fname,
                              const char *name, lua_Integer def);
+/* a boolean option of the table at 'idx', 'def' when absent */
+int lannot_booloption(lua_State *L, int idx, const char *fname,
+                      const char *name, int def);
 
 #endif

@@ -608,6 +608,11 @@ int numbers_match(const num_src *d, uint32_t i, uint32_t lim,
       s++;
       if (is_word(d, s, lim, "of")) s++;
     }
+    /* 'a' alone is one: a plural period right after it is no date but
+    ** the start of a compound ('a months-long standoff') */
+    if (s == i + 1 && s < lim && TLEN(d, s) > 1 &&
+        (TXT(d, s)[TLEN(d, s) - 1] | 0x20) == 's')
+      return 0;
     uint32_t end;
     int t = number_type(d, s, lim, 0, 1, &end);
     if (t == ANNOT_DATE || t == ANNOT_TIME) {

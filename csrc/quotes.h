@@ -94,7 +94,7 @@ extern const uint16_t q_word_class[256];
 
 /* no rule word; slots of the rule-word table (a power of 2) */
 #define WID_NONE 255
-#define WTAB 512
+#define WTAB 2048   /* load under 1/8: most probes end at an empty slot */
 
 /* a speaker phrase */
 typedef struct qspeaker {
@@ -145,9 +145,11 @@ typedef struct qctx {
   uint32_t *ment;           /* mention covering the token, or ANNOT_NONE */
   uint8_t *wid;             /* enum qword of each token (punctuation
                                included), or WID_NONE */
-  uint32_t whash[WTAB];     /* the rule words by hash: open addressing */
-  uint8_t wslot[WTAB];      /* their enum qword + 1; 0: an empty slot */
-  uint8_t wlen[NWORDS];     /* their lengths in bytes */
+  /* the rule words by hash, open addressing: one table per process,
+  ** built once (quotes_words.c) and read-only afterwards */
+  const uint32_t *whash;    /* WTAB hashes */
+  const uint8_t *wslot;     /* their enum qword + 1; 0: an empty slot */
+  const uint8_t *wlen;      /* their lengths in bytes, by enum qword */
   /* token indices gathered in the one pass over all tokens, so that the
   ** sieves visit only the tokens they care about */
   vec marks;                /* quotation marks */

@@ -345,10 +345,57 @@ static const wquote *enclosing(const qctx *c, uint32_t n, uint32_t i) {
   return NULL;
 }
 
+/* The state that the person speaker 'sp' speaks for, when the title
+** before one of their mentions names it: a country ('U.S. Secretary of
+** State Antony Blinken') or a government body ('Foreign Ministry
+** spokeswoman Maria Zakharova').  The mention index of that country or
+** body, or ANNOT_NONE: a title that names no state (NATO's, a
+** company's) gives none, and 'we' stays the person's. */
+static uint32_t state_of(const qctx *c, const qspeaker *sp) {
+  const annot_doc *d = c->d;
+  if (sp->type != ANNOT_PERSON || sp->entity == ANNOT_NONE) return ANNOT_NONE;
+  /* a mention of the person with a title: the speaker's own, else the
+  ** nearest one before the speaker's phrase (a bounded walk back) */
+  uint32_t m = sp->mention;
+  if (m == ANNOT_NONE || VEC_AT(d->mentions, annot_mention, m).role_end ==
+                             VEC_AT(d->mentions, annot_mention, m).role_start) {
+    m = ANNOT_NONE;
+    uint32_t k = sp->tb < c->ntok ? c->ment[sp->tb] : ANNOT_NONE;
+    if (k == ANNOT_NONE) {
+      for (uint32_t t = sp->tb; t > 0 && sp->tb - t < 2000; t--)
+        if (c->ment[t - 1] != ANNOT_NONE) { k = c->ment[t - 1] + 1; break; }
+    }
+    for (uint32_t n = 0; k != ANNOT_NONE && k > 0 && n < 256; n++) {
+      const annot_mention *mn = &VEC_AT(d->mentions, annot_mention, --k);
+      if (mn->entity == sp->entity && mn->role_end > mn->role_start) {
+        m = k;
+        break;
+      }
+    }
+  }
+  if (m == ANNOT_NONE) return ANNOT_NONE;
+  const annot_mention *pm = &VEC_AT(d->mentions, annot_mention, m);
+  /* the mentions inside the title come just before the person's */
+  for (uint32_t k = m; k > 0 && m - k < 4; k--) {
+    const annot_mention *o = &VEC_AT(d->mentions, annot_mention, k - 1);
+    if (o->start < pm->role_start || o->end > pm->role_end) continue;
+    if (o->type == ANNOT_GPE) return k - 1;
+    /* a body of government: its name ends with 'Ministry', 'Office',
+    ** 'Department', 'Government' */
+    uint32_t last = o->tok_end - 1;
+    if (o->type == ANNOT_ORG &&
+        (((q_class(c, last) & WC_GROUP) && !q_is(c, last, W_CAMP)) ||
+         q_is(c, last, W_DEPARTMENT)))
+      return k - 1;
+  }
+  return ANNOT_NONE;
+}
+
 /* One indirect quote per frame that reports a clause, appended after the
 ** quotes found so far (write_quotes sorts them all).  'I' and 'we' as
 ** the speaker inside a transcript turn or a quote are the speaker of
-** that turn or quote: the phrase stays the pronoun, the name is theirs. */
+** that turn or quote (for 'we', the state a person's title names): the
+** phrase stays the pronoun, the name is theirs. */
 int q_indirect(qctx *c) {
   uint32_t nmarked = c->quotes.n;
   for (uint32_t k = 0; k < c->frames.n; k++) {
@@ -362,7 +409,10 @@ int q_indirect(qctx *c) {
       const wquote *t = enclosing(c, nmarked, sp.tb);
       if (t != NULL && t->sp.te > t->sp.tb) {
         uint32_t tb = sp.tb, te = sp.te;
-        sp = t->sp;
+        /* a government's 'we' is the state (ANNOTATION.md): the
+        ** country or body a person's title names */
+        uint32_t st = q_is(c, tb, W_WE) ? state_of(c, &t->sp) : ANNOT_NONE;
+        sp = st != ANNOT_NONE ? q_speaker_mention(c, st) : t->sp;
         sp.tb = tb;
         sp.te = te;
         sp.mention = ANNOT_NONE;

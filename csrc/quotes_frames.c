@@ -213,6 +213,13 @@ static uint32_t np_start(const qctx *c, uint32_t j, uint32_t lo) {
     int plain = d->tok_kind[t] == ANNOT_TOK_WORD && c->cuelen[t] == 0 &&
                 (c->wid[t] == WID_NONE || (d->tok_flags[t] & ANNOT_TF_CLITIC)) &&
                 !(d->tok_flags[t] & ANNOT_TF_SENT_START);
+    /* a noun opening the sentence right before the head belongs to the
+    ** phrase: 'Aid groups warned', 'Rights groups said' (an adverb in
+    ** '-ly' does not) */
+    if (t + 1 == j && t == lo && d->tok_kind[t] == ANNOT_TOK_WORD &&
+        c->cuelen[t] == 0 && c->wid[t] == WID_NONE && !ends_with(c, t, "ly") &&
+        (d->tok_flags[t] & ANNOT_TF_SENT_START))
+      return t;
     if (!plain && !is_modifier(c, t)) break;
   }
   /* no determiner close by: the modifiers the lists know, names whole */
@@ -664,12 +671,32 @@ static int plural(const qctx *c, uint32_t i) {
   return n > 2 && (s[n - 1] | 0x20) == 's' && (s[n - 2] | 0x20) != 's';
 }
 
+/* The person 'sp' has been called by the other pronoun of the two ('he'
+** when 'she' is resolved, and back) as the speaker of an earlier frame:
+** then the pronoun at 'at' is someone else.  The frames built so far
+** all come before 'at'; a bounded walk back. */
+static int other_gender(const qctx *c, const qspeaker *sp, uint32_t at) {
+  if (sp->entity == ANNOT_NONE && sp->canon == NULL) return 0;
+  enum qword other = q_is(c, at, W_HE) ? W_SHE : W_HE;
+  uint32_t f = q_frame_before(c, at);
+  for (int steps = 0; f > 0 && steps < 256; steps++) {
+    const qframe *fr = &VEC_AT(c->frames, qframe, --f);
+    if (!fr->sp.pronoun || !q_is(c, fr->sp.tb, other)) continue;
+    if (sp->entity != ANNOT_NONE ? fr->sp.entity == sp->entity
+                                 : (fr->sp.canon_len == sp->canon_len &&
+                                    fr->sp.canon != NULL &&
+                                    memcmp(fr->sp.canon, sp->canon, sp->canon_len) == 0))
+      return 1;
+  }
+  return 0;
+}
+
 /* The speaker of the last frame in [lo, hi) whose speaker fits the
 ** pronoun: a named person or one unnamed source ('person'), else an
 ** organisation, a place or several unnamed sources; or NULL.  Frames are
 ** in text order, so this is a short walk back from 'hi'. */
 static const qspeaker *frame_speaker_in(const qctx *c, uint32_t lo,
-                                        uint32_t hi, int person) {
+                                        uint32_t hi, int person, uint32_t at) {
   uint32_t f = q_frame_before(c, hi);
   for (int steps = 0; f > 0 && steps < 32; steps++) {
     const qframe *fr = &VEC_AT(c->frames, qframe, f - 1);
@@ -677,7 +704,8 @@ static const qspeaker *frame_speaker_in(const qctx *c, uint32_t lo,
     f--;
     if (fr->sp.te <= fr->sp.tb || fr->inquote) continue;
     int single = fr->sp.anonymous && !plural(c, fr->sp.te - 1);
-    if (person && ((fr->sp.type == ANNOT_PERSON && fr->sp.canon) || single))
+    if (person && ((fr->sp.type == ANNOT_PERSON && fr->sp.canon) || single) &&
+        !other_gender(c, &fr->sp, at))
       return &fr->sp;
     if (!person && fr->sp.type != ANNOT_PERSON && !single &&
         (fr->sp.canon || fr->sp.anonymous))
@@ -704,7 +732,7 @@ void q_resolve_pronoun(const qctx *c, uint32_t at, uint32_t s, qspeaker *sp) {
     uint32_t lo = sn.tok_begin < limit ? limit : sn.tok_begin;
     uint32_t hi = sn.tok_end > at ? at : sn.tok_end;
     /* a speaker already found there wins: it is the sentence's subject */
-    const qspeaker *fs = frame_speaker_in(c, lo, hi, person);
+    const qspeaker *fs = frame_speaker_in(c, lo, hi, person, at);
     if (fs != NULL) {
       uint32_t tb = sp->tb, te = sp->te;
       *sp = *fs;
@@ -725,6 +753,12 @@ void q_resolve_pronoun(const qctx *c, uint32_t at, uint32_t s, qspeaker *sp) {
                         : (m->type == ANNOT_ORG || m->type == ANNOT_GPE);
       if (fits && (person || !in_role(c, c->ment[k]))) {
         qspeaker r = q_speaker_mention(c, c->ment[k]);
+        /* a person the doc already called by the other pronoun is
+        ** someone else: the next mention, or the sentence before */
+        if (person && other_gender(c, &r, at)) {
+          k = m->tok_end - 1;
+          continue;
+        }
         sp->mention = ANNOT_NONE;
         sp->entity = r.entity;
         sp->canon = r.canon;
@@ -894,6 +928,36 @@ static int clause_has_verb(const qctx *c, uint32_t k, uint32_t se) {
   return 0;
 }
 
+/* A subject with no article opens at 'k': a plain lower-case noun
+** followed by a finite verb, right away, after one more word or after
+** a short prepositional phrase ('said prices would rise', 'said more
+** buses were coming', 'said prices in the region would rise').
+** Without the verb the noun is an object ('announced sanctions', 'said
+** goodbye to his family'). */
+static int bare_subject(const qctx *c, uint32_t k, uint32_t se) {
+  const annot_doc *d = c->d;
+  if (k + 1 >= se || d->tok_kind[k] != ANNOT_TOK_WORD || c->wid[k] != WID_NONE ||
+      (d->tok_flags[k] & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)) || c->cuelen[k] ||
+      ends_with(c, k, "ing") || ends_with(c, k, "ly"))
+    return 0;
+  if (q_class(c, k + 1) & WC_FINITE) return 1;
+  /* an adjective first: 'said more buses were', 'said heavy fighting had' */
+  if (k + 2 < se && d->tok_kind[k + 1] == ANNOT_TOK_WORD && c->wid[k + 1] == WID_NONE &&
+      !(d->tok_flags[k + 1] & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)) &&
+      !c->cuelen[k + 1] && (q_class(c, k + 2) & WC_FINITE))
+    return 1;
+  if (!is_prep(c, k + 1)) return 0;
+  /* the phrase: a determiner and at most two words, then the verb */
+  uint32_t t = k + 2;
+  if (t < se && is_det(c, t)) t++;
+  for (uint32_t words = 0; t < se && words < 3; t++, words++) {
+    if (q_class(c, t) & WC_FINITE) return words > 0;
+    if (d->tok_kind[t] != ANNOT_TOK_WORD || c->cuelen[t] || c->wid[t] != WID_NONE)
+      return 0;
+  }
+  return 0;
+}
+
 /* The 'that' within 'window' tokens from 'k' (past an adverbial or an
 ** object, no sentence end, no marks, no other cue; commas only when
 ** 'commas'), or the sentence end 'se' when there is none. */
@@ -959,7 +1023,8 @@ static void clause_after(const qctx *c, const qframe *f, uint32_t se,
     else if (f->cls == CUE_OBJECT) np = 1;
     /* 'told journalists as he arrived': no clause */
     else if (!opens_clause(c, k) || !clause_has_verb(c, k, se)) return;
-  } else if (!opens_clause(c, k) || !clause_has_verb(c, k, se)) {
+  } else if ((!opens_clause(c, k) || !clause_has_verb(c, k, se)) &&
+             !bare_subject(c, k, se)) {
     return;
   }
   if (k >= se || q_openmark(c, k)) {
@@ -981,6 +1046,18 @@ static void clause_after(const qctx *c, const qframe *f, uint32_t se,
 /* {======================================================
 ** Frames
 ** ======================================================= */
+
+/* A finite verb or auxiliary comes after 'k' before the next comma or
+** the sentence end 'se': the words after a cue are then a clause with
+** its own subject ('said the men in his unit were tired'), not an
+** inverted speaker with a place ('said a diplomat in Kyiv'). */
+static int finite_before_comma(const qctx *c, uint32_t k, uint32_t se) {
+  for (uint32_t t = k; t < se && t < k + 12; t++) {
+    if (q_punct(c, t, ',') || q_stop(c, t) || q_openmark(c, t)) return 0;
+    if (q_class(c, t) & WC_FINITE) return 1;
+  }
+  return 0;
+}
 
 /* An article or a possessive determiner: before a cue, it makes the cue
 ** a noun ('the warning', 'its claims'); 'one said' stays a verb. */
@@ -1104,7 +1181,8 @@ static int add_frame(qctx *c, uint32_t i, uint32_t s, uint32_t sb,
     if (after && q_speaker_after(c, f.cue_te, se, &f.sp) &&
         (q_closemark(c, i - 1) || ends_clause(c, skip_dates(c, f.sp.te, se), se) ||
          ((f.sp.anonymous || f.sp.type == ANNOT_PERSON) &&
-          (q_is(c, f.sp.te, W_WHO) || is_prep(c, f.sp.te))))) {
+          (q_is(c, f.sp.te, W_WHO) ||
+           (is_prep(c, f.sp.te) && !finite_before_comma(c, f.sp.te, se)))))) {
       f.inverted = 1;
     } else if (as_saying) {
       q_speaker_before(c, i - 2, sb, &f.sp);

@@ -8,8 +8,9 @@
 **
 ** A token is looked up by the scanner's hash of its normalised form (the
 ** same hash the lexicon uses), in a small open-addressing table filled
-** per doc, so no string is compared: a hash and a length decide.
+** once per process, so no string is compared: a hash and a length decide.
 */
+#include <pthread.h>
 #include <string.h>
 
 #include "quotes.h"
@@ -159,21 +160,37 @@ const uint16_t q_word_class[256] = {
 
 /* the slot of the rule-word table for 'hash' */
 static uint32_t word_slot(uint32_t hash) {
-  return (hash * 0x9E3779B1u) >> 23;   /* 9 bits: WTAB slots */
+  return (hash * 0x9E3779B1u) >> 21;   /* 11 bits: WTAB slots */
 }
 
-/* Fill the rule-word table: the scanner's hash of each word's
+/* the rule-word table, the same for every doc: hashed once per process */
+static uint32_t table_hash[WTAB];
+static uint8_t table_slot[WTAB];
+static uint8_t table_len[NWORDS];
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+/* Fill the rule-word table with the scanner's hash of each word's
 ** normalised form, so that a token is looked up by its hash. */
-void q_init_words(qctx *c) {
+static void build_table(void) {
   for (int w = 0; w < NWORDS; w++) {
     size_t n = strlen(qword_text[w]);
     uint32_t h = annot_norm_hash(qword_text[w], n);
     uint32_t s = word_slot(h);
-    while (c->wslot[s] != 0) s = (s + 1) & (WTAB - 1);
-    c->whash[s] = h;
-    c->wslot[s] = (uint8_t)(w + 1);
-    c->wlen[w] = (uint8_t)n;
+    while (table_slot[s] != 0) s = (s + 1) & (WTAB - 1);
+    table_hash[s] = h;
+    table_slot[s] = (uint8_t)(w + 1);
+    table_len[w] = (uint8_t)n;
   }
+}
+
+/* Point the doc's context at the rule-word table, building it on the
+** first call (pthread_once: docs annotated on several threads at once
+** wait for the one build). */
+void q_init_words(qctx *c) {
+  pthread_once(&table_once, build_table);
+  c->whash = table_hash;
+  c->wslot = table_slot;
+  c->wlen = table_len;
 }
 
 /* the rule word token 'i' is, or WID_NONE */

@@ -5,8 +5,11 @@
 ** scan_sentences.c then runs over the tokens.  Also here: annot_norm and
 ** annot_norm_hash, the normalised form that the lexicon keys entries by.
 **
-** ASCII takes the fast path through byte-class tables; non-ASCII is
-** decoded and classified through unicode.h.  Every byte ends up in exactly
+** The common token, a plain ASCII word before a space or a comma, takes
+** one fused pass (plain_word): 8 bytes at a time, the same masks give its
+** end, its shape and its lowered bytes for the hash, and it is stored
+** straight into the doc's arrays.  Other ASCII goes through byte-class
+** tables; non-ASCII is decoded and classified through unicode.h.  Every byte ends up in exactly
 ** one token or in the whitespace between tokens: invalid UTF-8 bytes are
 ** one-byte INVALID tokens, control characters (NUL too) SYMBOL tokens.
 */
@@ -26,29 +29,32 @@
 #define B_BREAK 0x10u   /* LF, CR */
 #define B_HIGH  0x20u   /* a byte >= 0x80: decode it */
 #define B_LOCAL 0x40u   /* may appear in the local part of an e-mail */
+#define B_CLING 0x80u   /* : @ ' which, like B_LOCAL, may cling to a word */
 #define B_WORD  (B_UPPER | B_LOWER | B_DIGIT)
 
 /* The B_* bits of each byte.  A constant table, so that threads share
 ** it without any set-up: rows of 16 bytes, from 0x00 to 0xFF.  Row 0 has
 ** the whitespace controls, row 2 space and the e-mail marks . % + - _,
-** rows 3 to 7 digits and letters; every byte from 0x80 on is B_HIGH. */
+** rows 3 to 7 digits and letters; every byte from 0x80 on is B_HIGH.
+** ' : @ (rows 2 to 4) have B_CLING: with B_LOCAL and B_HIGH they are the
+** bytes after a word that send it down scan_word's slow path. */
 static const unsigned char byte_class[256] = {
-   0,  0,  0,  0,  0,  0,  0,  0,  0,  8, 16,  8,  8, 16,  0,  0,
-   0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-   8,  0,  0,  0,  0, 64,  0,  0,  0,  0,  0, 64,  0, 64, 64,  0,
-  68, 68, 68, 68, 68, 68, 68, 68, 68, 68,  0,  0,  0,  0,  0,  0,
-   0, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65,
-  65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65,  0,  0,  0,  0, 64,
-   0, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66,
-  66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66,  0,  0,  0,  0,  0,
-  32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
-  32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
-  32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
-  32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
-  32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
-  32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
-  32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
-  32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  8, 16,  8,  8, 16,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    8,  0,  0,  0,  0, 64,  0,128,  0,  0,  0, 64,  0, 64, 64,  0,
+   68, 68, 68, 68, 68, 68, 68, 68, 68, 68,128,  0,  0,  0,  0,  0,
+  128, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65,
+   65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65,  0,  0,  0,  0, 64,
+    0, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66,
+   66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66,  0,  0,  0,  0,  0,
+   32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+   32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+   32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+   32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+   32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+   32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+   32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+   32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
 };
 
 /* Shape bits, gathered over the characters of a token and turned into
@@ -353,38 +359,45 @@ static const uint16_t shape_flags[64] = {
   SHAPE_FLAGS16(0), SHAPE_FLAGS16(16), SHAPE_FLAGS16(32), SHAPE_FLAGS16(48)
 };
 
-/* Push token t[s..e) of 'kind' with 'extra' flags; adds the layout flags
-** that the whitespace before it set, its shape flags and its hash. */
-static int push(scanner *sc, uint32_t s, uint32_t e, unsigned kind,
-                unsigned extra) {
-  unsigned shape;
-  uint32_t h = hash_and_shape(sc->t + s, e - s, sc->n - s, &shape);
-  unsigned flags = extra | sc->pending | shape_flags[shape & 63];
+/* Store token t[s..e) of 'kind' whose flags, but for the layout ones,
+** are 'flags' and whose hash is 'h'; adds the layout flags that the
+** whitespace before it set.  The arrays are sized for the text before the
+** scan: while there is room the token goes straight in, and only a full
+** array calls doc_push_token to grow.  0 or ANNOT_ENOMEM. */
+static inline int store(scanner *sc, uint32_t s, uint32_t e, unsigned kind,
+                        unsigned flags, uint32_t h) {
+  flags |= sc->pending;
   /* a blank line opens a paragraph (stage_scan sets 'para_break' for the
   ** first token); an unclosed single quote does not survive it */
   if (sc->para_break) {
     flags |= ANNOT_TF_PARA_START;
     sc->single_open = 0;
+    sc->para_break = 0;
   }
   sc->pending = 0;
   sc->breaks = 0;
-  sc->para_break = 0;
   sc->last_end = e;
   sc->last_kind = kind;
   sc->last_flags = flags;
-  /* The pipeline sized the arrays for the text; doc_push_token grows
-  ** them when a text has more tokens than the guess. */
   annot_doc *d = sc->d;
-  if (d->ntok < d->tokcap) {          /* room: no call into doc.c */
-    uint32_t k = d->ntok++;
-    d->tok_start[k] = s;
-    d->tok_end[k] = e;
-    d->tok_hash[k] = h;
-    d->tok_flags[k] = (uint16_t)flags;
-    d->tok_kind[k] = (uint8_t)kind;
-    return ANNOT_OK;
-  }
-  return doc_push_token(d, s, e, kind, flags, h);
+  uint32_t k = d->ntok;
+  if (k == d->tokcap) return doc_push_token(d, s, e, kind, flags, h);
+  d->ntok = k + 1;
+  d->tok_start[k] = s;
+  d->tok_end[k] = e;
+  d->tok_hash[k] = h;
+  d->tok_flags[k] = (uint16_t)flags;
+  d->tok_kind[k] = (uint8_t)kind;   /* last: a byte store aliases all */
+  return ANNOT_OK;
+}
+
+/* Push token t[s..e) of 'kind' with 'extra' flags; adds its shape flags
+** and its hash, then stores it. */
+static int push(scanner *sc, uint32_t s, uint32_t e, unsigned kind,
+                unsigned extra) {
+  unsigned shape;
+  uint32_t h = hash_and_shape(sc->t + s, e - s, sc->n - s, &shape);
+  return store(sc, s, e, kind, extra | shape_flags[shape & 63], h);
 }
 
 /* Decode the character at 'i' (i < n): its code point, class and length.
@@ -635,8 +648,7 @@ static uint32_t scan_word(scanner *sc, uint32_t i) {
     e = word_run(sc, i);
     unsigned c = e < n ? t[e] : 0;
     /* the common case: a space, a comma... nothing can cling to the word */
-    if (!(byte_class[c] & (B_LOCAL | B_HIGH)) && c != ':' && c != '@' &&
-        c != '\'')
+    if (!(byte_class[c] & (B_LOCAL | B_HIGH | B_CLING)))
       return push(sc, i, e, ANNOT_TOK_WORD, 0) ? 0 : e;
     /* The rare cases first, but only when the byte after the letters can
     ** start them: "http:" and "www." for URLs, a local-part character or
@@ -942,6 +954,138 @@ static uint32_t scan_nonascii(scanner *sc, uint32_t i) {
   return push(sc, i, e, kind, 0) ? 0 : e;
 }
 
+/* For plain_word: is the period after the ASCII word t[i..e) sure to be
+** punctuation, as at the end of most sentences?  That is when whitespace
+** follows it (no URL, e-mail address or initials go on) and the word is
+** no abbreviation: not a single letter, not in the list.  Otherwise
+** scan_word decides. */
+static inline int period_is_punct(const scanner *sc, uint32_t i,
+                                  uint32_t e) {
+  if (e + 1 >= sc->n || !(byte_class[sc->t[e + 1]] & (B_SPACE | B_BREAK)))
+    return 0;
+  uint32_t len = e - i;
+  return len > 6 || (len > 1 && scan_abbrev_class((const char *)sc->t + i,
+                                                  len) == ABBR_NONE);
+}
+
+/* The fast path of the scan, for the most common token of all: a plain
+** ASCII word starting with a letter at 'i' and ending before a byte that
+** nothing clings to (a space, a comma, a sentence's period; not an
+** apostrophe, a hyphen, '@' or ':', which scan_word must look at).  The word's end, its
+** hash and its shape are found in one pass, 8 bytes at a time: each chunk
+** is classified once and the same masks give the word's end, its shape
+** and its lowered bytes.  Returns the end with '*hash' and '*flags' set,
+** or 0 when the word needs scan_word (non-ASCII, a clinging byte, or too
+** near the end of the text for whole loads).  Gives what hash_and_shape
+** gives for the same bytes. */
+static inline uint32_t plain_word(const scanner *sc, uint32_t i,
+                                  uint32_t *hash, unsigned *flags) {
+  const unsigned char *t = sc->t;
+  uint64_t h = HASH_SEED, uppers = 0, lowers = 0, digits = 0;
+  uint32_t p = i;
+  for (;;) {
+    if (sc->n - p < 8) return 0;
+    uint64_t x = load8(t + p), high = x & HIGHS, x7 = x & ~HIGHS;
+    /* letters of either case are a-z once the case bit 0x20 is set; the
+    ** upper-case ones had it clear (bit 5 shifted up to bit 7); a byte
+    ** with its high bit set is in none of the ranges */
+    uint64_t letter = bytes_in_range(x7 | (ONES * 0x20), 'a', 'z') & ~high;
+    uint64_t upper = letter & ~(x << 2);
+    uint64_t lower = letter & ~upper;
+    uint64_t digit = bytes_in_range(x7, '0', '9') & ~high;
+    uint64_t stop = ~(letter | digit) & HIGHS;
+    if (stop != 0) {
+      unsigned bit = (unsigned)__builtin_ctzll(stop), used = bit >> 3;
+      unsigned c = (unsigned)(x >> (8 * used)) & 0xFF;
+      if ((byte_class[c] & (B_LOCAL | B_HIGH | B_CLING)) &&
+          !(c == '.' && period_is_punct(sc, i, p + used)))
+        return 0;
+      if (used > 0) {                  /* the word's bytes in this chunk */
+        uint64_t keep = ~(~0ull << (8 * used));
+        upper &= keep;
+        lowers |= lower & keep;
+        digits |= digit & keep;
+        uppers |= upper;
+        h = hash_chunk(h, (x & keep) | (upper >> 2));
+      }
+      p += used;
+      break;
+    }
+    uppers |= upper;
+    lowers |= lower;
+    digits |= digit;
+    h = hash_chunk(h, x | (upper >> 2));   /* 0x80 >> 2 is the case bit */
+    p += 8;
+  }
+  /* the first byte is a letter: it alone decides 'capitalised' */
+  unsigned shape = (uppers ? SH_UPPER : 0) | (lowers ? SH_LOWER : 0) |
+                   (digits ? SH_DIGIT : 0) |
+                   ((byte_class[t[i]] & B_UPPER) ? SH_CAP : 0);
+  *flags = shape_flags[shape];
+  *hash = hash_final(h, p - i);
+  return p;
+}
+
+/* The hash of the one-byte token ',' (a constant the compiler folds) */
+#define COMMA_HASH hash_final(hash_chunk(HASH_SEED, ','), 1)
+
+/* The hot loop of the scan: from 'i', plain words (plain_word), spaces
+** and commas, as many as follow each other, which is most of news prose.
+** It keeps the layout flags and the token arrays in local variables and
+** stores each token itself; the scanner state is written back once, at
+** the end.  It stops at anything else (a line break, a period, a quote, a
+** word that needs scan_word, a paragraph's first token, full arrays, the
+** end of the text) and returns where it stopped, for the general path. */
+static uint32_t scan_plain_run(scanner *sc, uint32_t i) {
+  annot_doc *d = sc->d;
+  const unsigned char *t = sc->t;
+  uint32_t n = sc->n, k = d->ntok, first = d->ntok, cap = d->tokcap;
+  uint32_t *starts = d->tok_start, *ends = d->tok_end, *hashes = d->tok_hash;
+  uint16_t *flagv = d->tok_flags;
+  uint8_t *kinds = d->tok_kind;
+  unsigned pending = sc->pending;
+  if (sc->para_break) return i;       /* store() opens the paragraph */
+  while (i < n && k < cap) {
+    unsigned c = t[i];
+    if (byte_class[c] & B_SPACE) {
+      pending |= ANNOT_TF_SPACE;
+      i++;
+      continue;
+    }
+    uint32_t e, h;
+    unsigned flags, kind;
+    if (c == ',') {
+      e = i + 1;
+      h = COMMA_HASH;
+      flags = 0;
+      kind = ANNOT_TOK_PUNCT;
+    } else {
+      if (!(byte_class[c] & (B_UPPER | B_LOWER)) ||
+          (e = plain_word(sc, i, &h, &flags)) == 0)
+        break;
+      kind = ANNOT_TOK_WORD;
+    }
+    starts[k] = i;
+    ends[k] = e;
+    hashes[k] = h;
+    flagv[k] = (uint16_t)(flags | pending);
+    kinds[k] = (uint8_t)kind;
+    k++;
+    pending = 0;
+    i = e;
+  }
+  /* what store() would have left after the last of these tokens */
+  sc->pending = pending;
+  if (k > first) {
+    d->ntok = k;
+    sc->breaks = 0;
+    sc->last_end = ends[k - 1];
+    sc->last_kind = kinds[k - 1];
+    sc->last_flags = flagv[k - 1];
+  }
+  return i;
+}
+
 /* The main loop: whitespace is consumed here (it only sets flags for the
 ** next token); everything else goes to the scanner for its first byte,
 ** which returns where the next token may start. */
@@ -958,6 +1102,13 @@ int stage_scan(annot_doc *d, annot_error *err) {
     unsigned c = t[i];
     unsigned k = byte_class[c];
     uint32_t next;
+    /* the hot loop first; then whatever it left, at the byte it left */
+    if (k & (B_UPPER | B_LOWER | B_SPACE) || c == ',') {
+      i = scan_plain_run(&sc, i);
+      if (i >= n) break;
+      c = t[i];
+      k = byte_class[c];
+    }
     if (k & B_SPACE) {
       sc.pending |= ANNOT_TF_SPACE;
       i++;
@@ -969,6 +1120,12 @@ int stage_scan(annot_doc *d, annot_error *err) {
       i++;
       sc.pending |= ANNOT_TF_SPACE | ANNOT_TF_NEWLINE;
       if (++sc.breaks >= 2) sc.para_break = 1;
+      continue;
+    }
+    if (c == ',') {
+      if (store(&sc, i, i + 1, ANNOT_TOK_PUNCT, 0, COMMA_HASH) != ANNOT_OK)
+        return annot_seterror(err, ANNOT_ENOMEM, i, "out of memory");
+      i++;
       continue;
     }
     /* 0 from a scanner means out of memory: the doc is dropped */

@@ -5,7 +5,6 @@
 ** They describe English news prose in general, not any one text.  Each
 ** list is kept in strcmp order, for the binary search of 'lookup'.
 */
-#include <string.h>
 
 #include "scan.h"
 
@@ -14,6 +13,17 @@ typedef struct word_entry {
   const char *word;
   int value;
 } word_entry;
+
+/* strcmp for the short words of the lists, inline: the scanner asks
+** about a word at every period, and a library call costs more than the
+** few bytes compared */
+static inline int word_cmp(const char *a, const char *b) {
+  while (*a != '\0' && *a == *b) {
+    a++;
+    b++;
+  }
+  return (unsigned char)*a - (unsigned char)*b;
+}
 
 /* Find s[0..len) in 'list' ('count' entries, sorted by strcmp).  With
 ** 'fold' the word is compared in lower case (the list is in lower case);
@@ -31,7 +41,7 @@ static int lookup(const word_entry *list, size_t count, const char *s,
   size_t lo = 0, hi = count;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    int cmp = strcmp(list[mid].word, buf);
+    int cmp = word_cmp(list[mid].word, buf);
     if (cmp == 0) return list[mid].value;
     if (cmp < 0) lo = mid + 1;
     else hi = mid;

@@ -305,3 +305,20 @@ describe("sentence spans", function()
     assert.are.equal(#doc + 1, next_token)
   end)
 end)
+
+-- The sentence pass looks at the tokens in blocks of 64: a boundary must
+-- fall in the same place whichever token of a block it lands on.
+describe("long texts", function()
+  it("find the same boundaries at every position", function()
+    local ending = "Mr. Smith left. Troops left the U.S. The talks went on.\n"
+      .. "1. First item\n2) Second item\nHeadline Words Here\nThe end."
+    local want = {"Mr. Smith left.", "Troops left the U.S.",
+                  "The talks went on.", "1. First item", "2) Second item",
+                  "Headline Words Here", "The end."}
+    for pad = 1, 140 do
+      local got = sentences(("go "):rep(pad - 1) .. "go. " .. ending)
+      assert.are.equal(("go "):rep(pad - 1) .. "go.", table.remove(got, 1))
+      assert.are.same(want, got)
+    end
+  end)
+end)

@@ -63,6 +63,7 @@ describe("dates", function()
     {"A 30-day truce began at dawn.", "30-day", "DATE"},
     {"The grid should be repaired by the end of the year.", "end of the year", "DATE"},
     {"Rationing may last until the beginning of March.", "beginning of March", "DATE"},
+    {"The wells could run dry in a few weeks, engineers said.", "a few weeks", "DATE"},
   }
   absent{
     {"Russia may respond, a spokesman warned.", "may", "DATE"},
@@ -72,6 +73,8 @@ describe("dates", function()
     {"The last convoy left at noon.", "last", "DATE"},
     {"Officials fear the war could last years.", "last years", "DATE"},
     {"Talks start next week in Geneva.", "start next week", "DATE"},
+    {"The deal ends a months-long dispute over tariffs.", "a months", "DATE"},
+    {"It was a years-old grievance between the two ports.", "a years", "DATE"},
   }
 end)
 

@@ -1,6 +1,7 @@
 -- spec/09-json_spec.lua: doc:to_json, the JSON of ANNOTATION.md: the
 -- schema, offsets that slice to the texts, escaping, invalid UTF-8 still
--- giving valid JSON, and leaving the tokens out.
+-- giving valid JSON, and leaving the tokens out; to_json_many, the same
+-- JSON made on threads.
 
 local support = require "spec.support"
 local annot = require "annot"
@@ -136,6 +137,81 @@ describe("to_json tokens = false", function()
   it("writes the tokens when tokens = true", function()
     local obj = json.decode(annot.annotate("Kyiv."):to_json{tokens = true})
     assert.equal(2, #obj.tokens)
+  end)
+end)
+
+describe("to_json_many", function()
+  -- texts of several sizes, with invalid UTF-8 and an empty one
+  local function texts()
+    local list = {}
+    for i = 1, 37 do
+      list[i] = (TEXT .. " Day " .. i .. ".\n\n"):rep(i % 5 + 1)
+    end
+    list[3] = ""
+    list[8] = "Kyiv \x80 Moscow said \xE2\x80 “no.”"
+    return list
+  end
+
+  it("gives what doc:to_json gives, in order, on any number of threads", function()
+    local list = texts()
+    for _, threads in ipairs{1, 2, 5, 0} do
+      for _, tokens in ipairs{true, false} do
+        local out, errors = annot.to_json_many(list, {threads = threads, tokens = tokens})
+        assert.is_nil(errors)
+        assert.equal(#list, #out)
+        for i, text in ipairs(list) do
+          assert.equal(annot.annotate(text):to_json{tokens = tokens}, out[i])
+        end
+      end
+    end
+  end)
+
+  it("writes the tokens unless told not to", function()
+    local out = annot.to_json_many({"Kyiv."})
+    assert.equal(2, #json.decode(out[1]).tokens)
+  end)
+
+  it("uses the pipeline it is given, or its own method's", function()
+    local p = annot.pipeline{patterns = {{"CODE", [[KX-\d+]]}}}
+    local a = annot.to_json_many({"Unit KX-7 left."}, {pipeline = p, tokens = false})
+    local b = p:to_json_many({"Unit KX-7 left."}, {threads = 2, tokens = false})
+    assert.equal(a[1], b[1])
+    assert.equal("CODE", json.decode(a[1]).entities[1].type)
+  end)
+
+  it("fails a text alone, with its message, and goes on", function()
+    local p = annot.pipeline{default_lexicon = false, match_limit = 10000,
+                             patterns = {{"SLOW", "(a+)+$"}}}
+    local out, errors = p:to_json_many({"fine", ("a"):rep(40) .. "!", "fine too"}, {threads = 2})
+    assert.equal(3, #out)
+    assert.is_false(out[2])
+    assert.matches("^pattern 'SLOW': match limit", errors[2])
+    assert.is_nil(errors[1])
+    assert.equal(p:annotate("fine too"):to_json(), out[3])
+  end)
+
+  it("returns an empty list for no texts", function()
+    local out, errors = annot.to_json_many({})
+    assert.same({}, out)
+    assert.is_nil(errors)
+  end)
+
+  it("checks its arguments and options", function()
+    local p = annot.pipeline{}
+    assert.has_error(function() annot.to_json_many("text") end,
+                     "bad argument #1 to 'to_json_many' (table expected, got string)")
+    assert.has_error(function() annot.to_json_many({"a", 3}) end,
+                     "bad argument #1 to 'to_json_many' (text 2 is a number, not a string)")
+    assert.has_error(function() annot.to_json_many({}, {thread = 2}) end,
+                     "annot.to_json_many: option 'thread': unknown")
+    assert.has_error(function() annot.to_json_many({}, {tokens = 0}) end,
+                     "annot.to_json_many: option 'tokens': a boolean expected")
+    assert.has_error(function() annot.to_json_many({}, {pipeline = {}}) end,
+                     "annot.to_json_many: option 'pipeline': a pipeline expected")
+    assert.has_error(function() p:to_json_many({}, {threads = -1}) end,
+                     "to_json_many: option 'threads': a non-negative integer expected")
+    assert.has_error(function() p:to_json_many({}, {pipeline = p}) end,
+                     "to_json_many: option 'pipeline': unknown")
   end)
 end)
 

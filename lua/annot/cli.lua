@@ -399,6 +399,12 @@ end
 
 -- the most a batch holds before it is annotated (with --jobs)
 local BATCH_BYTES = 32 * 1024 * 1024
+-- the same for a batch of the json command, which holds each text's JSON
+-- (several times the text, over ten times with tokens) rather than docs;
+-- its batches hold more documents (32 per thread), so that the thread
+-- left alone with a batch's last document idles for a smaller share
+local JSON_BATCH_BYTES = 4 * 1024 * 1024
+local JSON_BATCH_PER_JOB = 32
 
 -- Is standard error a terminal?  Asked once, by the shell.
 local function stderr_is_tty()
@@ -481,6 +487,40 @@ local function annotate_batch(ctx, batch)
   end
 end
 
+-- Annotate the items of a batch and export each straight to JSON, on
+-- 'ctx.jobs' threads, for the json command: fills item.json or
+-- item.error.  The C side does every per-text step on its threads
+-- (annotate, export, free), so no doc reaches Lua and the only serial
+-- work left is reading and writing.
+local function json_batch(ctx, batch)
+  local texts, owners = {}, {}
+  for _, item in ipairs(batch) do
+    if item.text then
+      texts[#texts + 1] = item.text
+      owners[#owners + 1] = item
+    end
+  end
+  if #texts == 0 then return end
+  local opts = { threads = ctx.jobs, tokens = not ctx.opts.no_tokens }
+  local ok, jsons, errors
+  if ctx.pipeline then
+    ok, jsons, errors = pcall(ctx.pipeline.to_json_many, ctx.pipeline, texts, opts)
+  else
+    ok, jsons, errors = pcall(annot().to_json_many, texts, opts)
+  end
+  for i, item in ipairs(owners) do
+    if not ok then
+      -- only running out of memory fails the call as a whole
+      item.error = tostring(jsons)
+    elseif jsons[i] then
+      item.json = jsons[i]
+    else
+      -- worded as a failed doc:annotate is, for every command alike
+      item.error = "annotate: " .. tostring(errors and errors[i])
+    end
+  end
+end
+
 -- Show how far the run is, on standard error, when it is a terminal.
 local function progress(ctx, final)
   if not ctx.progress then return end
@@ -496,15 +536,25 @@ end
 
 -- Call 'handle(item)' for every input item, in order, each with 'item.doc'
 -- (or 'item.error'); items are annotated in batches of 'ctx.jobs' * 8
--- documents (or 32 MB) so that memory stays bounded.  Each doc is closed
--- after its handler unless 'keep' is set.
-local function for_each(ctx, handle, keep)
+-- documents (or 32 MB; for json 32 per job, or 4 MB) so that memory stays
+-- bounded.  Each doc is closed after its handler unless 'keep' is set.
+-- 'fill' (default 'annotate_batch') is what turns a batch's texts into
+-- docs, or into 'item.json' for the json command.
+local function for_each(ctx, handle, keep, fill)
+  fill = fill or annotate_batch
   local batch, bytes = {}, 0
   -- with --jobs 0 (one thread per core, counted by the C side) the batch
   -- is sized for a machine of 8 cores
   local limit = ctx.jobs == 1 and 1 or (ctx.jobs == 0 and 8 or ctx.jobs) * 8
+  local max_bytes = BATCH_BYTES
+  -- one thread keeps batches of one, so that a stream of JSON Lines
+  -- gets each answer as soon as its record is in
+  if fill == json_batch and ctx.jobs ~= 1 then
+    limit = (ctx.jobs == 0 and 8 or ctx.jobs) * JSON_BATCH_PER_JOB
+    max_bytes = JSON_BATCH_BYTES
+  end
   local function flush()
-    annotate_batch(ctx, batch)
+    fill(ctx, batch)
     for i, item in ipairs(batch) do
       if item.error then
         ctx.failed = ctx.failed + 1
@@ -528,7 +578,7 @@ local function for_each(ctx, handle, keep)
   for item in items(ctx.inputs, ctx.opts.jsonl) do
     batch[#batch + 1] = item
     bytes = bytes + (item.text and #item.text or 0)
-    if #batch >= limit or bytes >= BATCH_BYTES then flush() end
+    if #batch >= limit or bytes >= max_bytes then flush() end
   end
   if #batch > 0 then flush() end
   if ctx.done > 0 then progress(ctx, true) end
@@ -632,13 +682,16 @@ local entity_rows, quote_rows = csv_export.entity_rows, csv_export.quote_rows
 --                      when it failed ('item.name' always; 'item.id' for
 --                      JSON Lines records)
 --   finish(ctx)        write what waited for the last document
--- 'stages' asks for a pipeline with fewer stages; 'main(ctx, script)'
--- replaces the loop altogether ('run'), and 'script' says that the first
--- positional argument is a script rather than an input.
+-- 'stages' asks for a pipeline with fewer stages; 'batch(ctx, batch)'
+-- replaces the annotation of each batch (json: 'item.json' instead of
+-- 'item.doc'); 'main(ctx, script)' replaces the loop altogether ('run'),
+-- and 'script' says that the first positional argument is a script
+-- rather than an input.
 
 COMMANDS.json = {
   -- one JSON object a line; ids and error records keep the lines aligned
   -- with the inputs
+  batch = json_batch,
   each = function(ctx, item)
     local id = item.id
     if id == nil and ctx.opts.id then id = item.name end
@@ -650,7 +703,8 @@ COMMANDS.json = {
           json.quote(tostring(item.error)), "}\n")
       return
     end
-    local s = item.doc:to_json({ tokens = not ctx.opts.no_tokens })
+    -- made on the threads by 'json_batch', from the text straight to JSON
+    local s = item.json
     -- the id goes first: splice it in rather than decode and re-encode a
     -- document that may be megabytes long
     if id ~= nil then
@@ -907,7 +961,7 @@ local function run(args)
   if cmd.main then
     code = cmd.main(ctx, script)
   else
-    for_each(ctx, function(item) cmd.each(ctx, item) end)
+    for_each(ctx, function(item) cmd.each(ctx, item) end, false, cmd.batch)
     if cmd.finish then cmd.finish(ctx) end
   end
   ctx.out:flush()

@@ -14,6 +14,7 @@
 local string, table, utf8 = string, table, utf8
 local ipairs, tostring = ipairs, tostring
 local format, gsub, byte, char, sub = string.format, string.gsub, string.byte, string.char, string.sub
+local find = string.find
 local concat, sort = table.concat, table.sort
 
 local html = { _VERSION = "annot.html 0.1.0" }
@@ -60,9 +61,13 @@ end
 -- markup characters as entities, control bytes as control pictures,
 -- invalid UTF-8 bytes as U+FFFD.
 function html.escape(s)
-  -- '&' goes with the others in one pass, so nothing is escaped twice
-  s = gsub(s, "[&<>\"']", specials)
-  s = gsub(s, "[%z\1-\8\11\12\14-\31\127]", controls)
+  -- most pieces of news text hold no markup character and no control:
+  -- one search tells, and only then are new strings built
+  if find(s, "[&<>\"'%z\1-\8\11\12\14-\31\127]") then
+    -- '&' goes with the others in one pass, so nothing is escaped twice
+    s = gsub(s, "[&<>\"']", specials)
+    s = gsub(s, "[%z\1-\8\11\12\14-\31\127]", controls)
+  end
   return valid_utf8(s)
 end
 local escape = html.escape
@@ -112,10 +117,16 @@ local RANK = { quote = 1, spk = 2, ent = 3, cue = 4 }
 -- pieces of a split span (they get no badge).
 local function open_tag(s, cont)
   if s.kind == "ent" then
+    -- mentions of one entity share their tag: made once per page
+    local tags = s.tags
+    local tag = tags[s.canonical or false]
+    if tag then return tag end
     local title = s.type .. (s.canonical and (" \u{00B7} " .. s.canonical) or "")
-    return format('<span class="ent" data-type="%s"%s title="%s">', escape(s.type),
-                  s.canonical and format(' data-canonical="%s"', escape(s.canonical)) or "",
-                  escape(title))
+    tag = format('<span class="ent" data-type="%s"%s title="%s">', escape(s.type),
+                 s.canonical and format(' data-canonical="%s"', escape(s.canonical)) or "",
+                 escape(title))
+    tags[s.canonical or false] = tag
+    return tag
   elseif s.kind == "quote" then
     local attrs = format('<span class="quote q-%s" data-q="%d" data-kind="%s"', escape(s.qkind),
                          s.index, escape(s.qkind))
@@ -139,17 +150,33 @@ local function open_tag(s, cont)
 end
 
 -- Collect the spans of a doc: entities, quotes, speaker phrases, cues
--- (0-based byte offsets).  Returns the list and the speakers' table.
+-- (0-based byte offsets).  Returns the list, the speakers' table, and the
+-- counts the page shows: {types = {type...} in order of first use,
+-- by_type = {type = n}, entities = n, kinds = {kind = n}, quotes = n}.
+-- One pass over each layer reads every field the page needs.
 local function collect(doc)
   local spans = {}
+  local types, by_type, nent = {}, {}, 0
+  -- the opening tags of a type's mentions, by canonical name (false for
+  -- none), shared by its spans and filled by 'open_tag'
+  local tags_of = {}
   for m in doc:entities() do
-    spans[#spans + 1] = { kind = "ent", start = m.first - 1, stop = m.last, type = m.type,
-                          canonical = m.canonical }
+    local t = m.type
+    nent = nent + 1
+    local tags = tags_of[t]
+    if not tags then tags = {}; tags_of[t] = tags end
+    spans[nent] = { kind = "ent", start = m.first - 1, stop = m.last, type = t,
+                    canonical = m.canonical, tags = tags }
+    if not by_type[t] then by_type[t] = 0; types[#types + 1] = t end
+    by_type[t] = by_type[t] + 1
   end
   local speakers, by_key = {}, {}
+  local kinds = {}
   local qi = 0
   for q in doc:quotes() do
     qi = qi + 1
+    local qkind = q.kind
+    kinds[qkind] = (kinds[qkind] or 0) + 1
     local s = q.speaker
     -- a speaker is known by canonical name, else by its phrase ("a senior
     -- official"): that key ties quotes, badges and list entries together
@@ -173,7 +200,7 @@ local function collect(doc)
     if cue and cue.first and cue.last and cue.last >= cue.first then
       spans[#spans + 1] = { kind = "cue", start = cue.first - 1, stop = cue.last }
     end
-    spans[#spans + 1] = { kind = "quote", start = q.first - 1, stop = q.last, qkind = q.kind,
+    spans[#spans + 1] = { kind = "quote", start = q.first - 1, stop = q.last, qkind = qkind,
                           index = qi, speaker = key, label = label,
                           cue = cue and gsub(cue.text, "%s+", " ") }
   end
@@ -181,14 +208,12 @@ local function collect(doc)
     if a.count ~= b.count then return a.count > b.count end
     return a.order < b.order
   end)
-  return spans, speakers
+  return spans, speakers, { types = types, by_type = by_type, entities = nent,
+                            kinds = kinds, quotes = qi }
 end
 
--- html.body(doc): the doc's text as HTML with its spans marked (the
--- inside of the page's text block).
-function html.body(doc)
-  local text = doc.text
-  local spans = collect(doc)
+-- The text as HTML with the collected 'spans' marked.
+local function body_of(text, spans)
   -- The walk below visits every offset where a span opens or closes, in
   -- order, keeping a stack of the open spans; the text between two such
   -- offsets is written escaped.
@@ -206,20 +231,41 @@ function html.body(doc)
     if RANK[a.kind] ~= RANK[b.kind] then return RANK[a.kind] < RANK[b.kind] end
     return a.order < b.order
   end)
-  -- every offset where something opens or closes
-  local points, seen = { 0, #text }, { [0] = true, [#text] = true }
-  for _, s in ipairs(list) do
-    if not seen[s.start] then seen[s.start] = true; points[#points + 1] = s.start end
-    if not seen[s.stop] then seen[s.stop] = true; points[#points + 1] = s.stop end
+  -- every offset where something opens or closes, sorted; an offset
+  -- can come more than once (the walk skips repeats)
+  local points, np = { 0, #text }, 2
+  for i = 1, #list do
+    local s = list[i]
+    points[np + 1], points[np + 2] = s.start, s.stop
+    np = np + 2
   end
   sort(points)
+  -- Only pieces holding a byte to escape go through 'escape': in valid
+  -- UTF-8, those with a markup or control character (or cut inside a
+  -- character); in a text that is not, any byte >= 0x80 too.  The walk
+  -- goes forward, so the next such byte is searched for once per hit.
+  local len = #text
+  local to_escape = utf8.len(text) and "[&<>\"'%z\1-\8\11\12\14-\31\127]"
+                    or "[&<>\"'%z\1-\8\11\12\14-\31\127\128-\255]"
+  local next_special = 0
   -- 'pos' is the first byte not yet written; 'next_span' the next span
   -- of 'list' to open
   local out, n = {}, 0
   local stack, next_span, pos = {}, 1, 0
-  for _, p in ipairs(points) do
+  local last_point
+  for k = 1, np do
+    local p = points[k]
+    if p == last_point then goto next_point end
+    last_point = p
     if p > pos then
-      n = n + 1; out[n] = escape(sub(text, pos + 1, p))
+      if next_special <= pos then next_special = find(text, to_escape, pos + 1) or len + 1 end
+      local piece = sub(text, pos + 1, p)
+      -- a continuation byte right after either end: a character is cut
+      local b1, b2 = byte(text, pos + 1), byte(text, p + 1)
+      if next_special <= p or (b1 >= 0x80 and b1 < 0xC0) or (b2 and b2 >= 0x80 and b2 < 0xC0) then
+        piece = escape(piece)
+      end
+      n = n + 1; out[n] = piece
       pos = p
     end
     -- close what ends here; spans above it that go on are closed and
@@ -229,13 +275,16 @@ function html.body(doc)
       if stack[k].stop <= p then lowest = k; break end
     end
     if lowest then
-      local reopen = {}
+      local reopen   -- made only when a span must be reopened (rare)
       for k = #stack, lowest, -1 do
         n = n + 1; out[n] = "</span>"
-        if stack[k].stop > p then reopen[#reopen + 1] = stack[k] end
+        if stack[k].stop > p then
+          reopen = reopen or {}
+          reopen[#reopen + 1] = stack[k]
+        end
         stack[k] = nil
       end
-      for k = #reopen, 1, -1 do
+      for k = reopen and #reopen or 0, 1, -1 do
         local s = reopen[k]
         n = n + 1; out[n] = open_tag(s, true)
         stack[#stack + 1] = s
@@ -248,11 +297,18 @@ function html.body(doc)
       stack[#stack + 1] = s
       next_span = next_span + 1
     end
+    ::next_point::
   end
   -- the last point is the end of the text, where every span has closed;
   -- this only guards against a span reaching past it
   for _ = 1, #stack do n = n + 1; out[n] = "</span>" end
   return concat(out)
+end
+
+-- html.body(doc): the doc's text as HTML with its spans marked (the
+-- inside of the page's text block).
+function html.body(doc)
+  return body_of(doc.text, (collect(doc)))
 end
 
 -- }==================================================================
@@ -385,22 +441,12 @@ end
 function html.page(doc, opts)
   opts = opts or {}
   local title = tostring(opts.title or "annot")
-  local body = html.body(doc)
-  -- the speakers as the quotes name them, most quoted first
-  local _, speakers = collect(doc)
-  -- the types present, with counts, in order of first use
-  local counts, types = {}, {}
-  local nent = 0
-  for m in doc:entities() do
-    nent = nent + 1
-    if not counts[m.type] then counts[m.type] = 0; types[#types + 1] = m.type end
-    counts[m.type] = counts[m.type] + 1
-  end
-  local kinds, nquotes = {}, 0
-  for q in doc:quotes() do
-    nquotes = nquotes + 1
-    kinds[q.kind] = (kinds[q.kind] or 0) + 1
-  end
+  -- the spans, the speakers as the quotes name them (most quoted first),
+  -- the types present with counts (in order of first use): one pass
+  local spans, speakers, stats = collect(doc)
+  local body = body_of(doc.text, spans)
+  local counts, types, nent = stats.by_type, stats.types, stats.entities
+  local kinds, nquotes = stats.kinds, stats.quotes
   -- the page: head with the style, header with counts, text, side bar
   -- (legend, speakers, panel), script last so the DOM is there when it runs
   local out = {}

@@ -19,6 +19,7 @@ local annot = {
   annotate = core.annotate,
   pipeline = core.pipeline,
   annotate_many = core.annotate_many,
+  to_json_many = core.to_json_many,
   types = core.types,
 }
 

@@ -143,12 +143,26 @@ end
 -- CSV and TSV
 -- ===================================================================
 
+-- the bytes that make a CSV field need quoting, besides the separator
+local CSV_SPECIAL = '["\r\n]'
+
+-- The pattern of the bytes that make a CSV field with separator 'sep'
+-- need quoting, or nil when 'sep' is not one byte (then two searches).
+local function csv_special(sep)
+  if #sep ~= 1 then return nil end
+  -- in a class, punctuation is escaped with '%'; a letter or digit is
+  -- itself ('%a' would mean every letter)
+  return '["\r\n' .. (find(sep, "^%p$") and "%" .. sep or sep) .. "]"
+end
+
 -- One CSV field, quoted as RFC 4180 says: when it holds the separator, a
 -- quote or a line break, inside double quotes with quotes doubled.
-local function csv_field(s, sep)
-  if find(s, '["\r\n]', 1) or find(s, sep, 1, true) then
-    return '"' .. gsub(s, '"', '""') .. '"'
-  end
+-- 'special' is csv_special(sep) when the caller has it.
+local function csv_field(s, sep, special)
+  local quote
+  if special then quote = find(s, special)
+  else quote = find(s, CSV_SPECIAL) or find(s, sep, 1, true) end
+  if quote then return '"' .. gsub(s, '"', '""') .. '"' end
   return s
 end
 
@@ -157,17 +171,38 @@ end
 local tsv_escape = { ["\t"] = "\\t", ["\n"] = "\\n", ["\r"] = "\\r", ["\\"] = "\\\\",
                      ["\0"] = "\\0" }
 local function tsv_field(s)
+  -- most fields hold none of these: look before building a new string
+  if not find(s, "[\t\n\r\\%z]") then return s end
   return (gsub(s, "[\t\n\r\\%z]", tsv_escape))
+end
+
+-- tabular.cell_writer(sep): a function turning one value into one field
+-- of a line separated by 'sep' (nil is empty, other values go through
+-- 'tostring'), and the line end: TSV escapes and LF for "\t", else CSV
+-- quoting and CRLF.  For writers that build lines field by field.
+function tabular.cell_writer(sep)
+  if sep == "\t" then
+    return function(v)
+      if v == nil then return "" end
+      return tsv_field(type(v) == "string" and v or tostring(v))
+    end, "\n"
+  end
+  local special = csv_special(sep)
+  return function(v)
+    if v == nil then return "" end
+    return csv_field(type(v) == "string" and v or tostring(v), sep, special)
+  end, "\r\n"
 end
 
 -- tabular.csv_line(values [, sep]): one CSV line (with CRLF, as RFC 4180
 -- says) from a sequence of values; 'sep' defaults to ','.
 function tabular.csv_line(values, sep, n)
   sep = sep or ","
+  local special = csv_special(sep)
   local parts = {}
   for i = 1, n or #values do
     local v = values[i]
-    parts[i] = csv_field(v == nil and "" or tostring(v), sep)
+    parts[i] = csv_field(v == nil and "" or tostring(v), sep, special)
   end
   return concat(parts, sep) .. "\r\n"
 end

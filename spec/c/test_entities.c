@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "annot.h"
+#include "internal.h"   /* the doc's per-token word-class mask */
 #include "ctest.h"
 
 /* the text of mention 'm' of 'text' equals 'want' */
@@ -175,8 +176,64 @@ static void test_bad_input(void) {
   annot_pipeline_free(p);
 }
 
+/* the index of the first token of 'd' spelt 'word', or ntok */
+static uint32_t token_at(const annot_doc *d, const char *word) {
+  size_t n = strlen(word);
+  for (uint32_t i = 0; i < d->ntok; i++)
+    if (d->tok_end[i] - d->tok_start[i] == n &&
+        memcmp(d->text + d->tok_start[i], word, n) == 0)
+      return i;
+  return d->ntok;
+}
+
+/* The entity stage leaves d->tok_lex: at each token the word classes of
+** the entries starting there, and nothing where none starts (a lower-
+** case word that only a capitalised entry starts with, punctuation).  A
+** lower-case user entry that starts with 'the' matches in lower case. */
+static void test_word_class_mask(void) {
+  annot_options o = {0};
+  o.no_default_lexicon = 1;
+  annot_error err;
+  annot_pipeline *p = annot_pipeline_new(&o, &err);
+  CHECK(p != NULL);
+  if (p == NULL) return;
+  CHECK(annot_pipeline_add_entry(p, "said", "CUE", "say", NULL, &err) ==
+        ANNOT_OK);
+  CHECK(annot_pipeline_add_entry(p, "according to", "CUE", "say", NULL,
+                                 &err) == ANNOT_OK);
+  CHECK(annot_pipeline_add_entry(p, "spokeswoman", "SOURCE", NULL, NULL,
+                                 &err) == ANNOT_OK);
+  CHECK(annot_pipeline_add_entry(p, "spokeswoman", "TITLE", NULL, NULL,
+                                 &err) == ANNOT_OK);
+  CHECK(annot_pipeline_add_entry(p, "The", "NOTNAME", NULL, NULL, &err) ==
+        ANNOT_OK);
+  CHECK(annot_pipeline_add_entry(p, "the grain board", "ORG", NULL, NULL,
+                                 &err) == ANNOT_OK);
+  const char *text = "The spokeswoman said, according to the grain board, "
+                     "that the talks failed.";
+  annot_doc *d = annot_annotate(p, text, strlen(text), &err);
+  CHECK(d != NULL && d->tok_lex != NULL);
+  if (d != NULL && d->tok_lex != NULL) {
+    CHECK(d->tok_lex[token_at(d, "The")] == LEX_BIT(LEX_NOTNAME));
+    CHECK(d->tok_lex[token_at(d, "spokeswoman")] ==
+          (LEX_BIT(LEX_SOURCE) | LEX_BIT(LEX_TITLE)));
+    CHECK(d->tok_lex[token_at(d, "said")] == LEX_BIT(LEX_CUE));
+    CHECK(d->tok_lex[token_at(d, "according")] == LEX_BIT(LEX_CUE));
+    /* an entity entry sets no class bit; 'to', ',' and 'talks' start none */
+    CHECK(d->tok_lex[token_at(d, "the")] == 0);
+    CHECK(d->tok_lex[token_at(d, "to")] == 0);
+    CHECK(d->tok_lex[token_at(d, ",")] == 0);
+    CHECK(d->tok_lex[token_at(d, "talks")] == 0);
+    CHECK(find(d, text, "the grain board") != NULL);
+    CHECK(layers_hold(d));
+    annot_doc_free(d);
+  }
+  annot_pipeline_free(p);
+}
+
 int main(void) {
   test_user_entries();
   test_bad_input();
+  test_word_class_mask();
   return ctest_done("test_entities");
 }

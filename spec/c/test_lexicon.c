@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "lexicon.h"
+#include "lexicon_filter.h"
 #include "ctest.h"
 
 /* seconds on a monotonic clock */
@@ -313,6 +314,22 @@ static void test_default_lexicon(void) {
   for (uint32_t i = 0; d != NULL && i < d->ntok; i++)
     hits += lexicon_match(lx, d, i, out, 8) > 0;
   t1 = now();
+  /* the doc-wide filter marks every token where an entry starts, and
+  ** leaves most of the others */
+  uint16_t *marks = d != NULL ? malloc(d->ntok * sizeof *marks) : NULL;
+  if (marks != NULL) {
+    /* in two blocks, as a caller with a long doc does */
+    size_t marked = lexicon_filter_doc(lx, d, 0, 1000, marks, 7) +
+                    lexicon_filter_doc(lx, d, 1000, d->ntok + 5, marks, 7);
+    size_t missed = 0;
+    for (uint32_t i = 0; i < d->ntok; i++)
+      if (lexicon_match(lx, d, i, out, 8) > 0 && marks[i] != 7) missed++;
+    CHECK(missed == 0);
+    CHECK(marked >= hits && marked < d->ntok);
+    printf("lexicon_filter_doc: %zu of %u tokens marked, %zu start an entry\n",
+           marked, d->ntok, hits);
+  }
+  free(marks);
   if (d != NULL)
     printf("lexicon_match: %u tokens, %zu hits, %.1f ns a token, %.0f MB/s\n",
            d->ntok, hits, (t1 - t0) * 1e9 / d->ntok,
@@ -349,6 +366,64 @@ static void test_big_lexicon(void) {
   free(tsv);
 }
 
+/* The first-token filters never say no to an entry: many one-word and
+** two-word entries with distinct first tokens, in lower case (any case)
+** and capitalised, are each found at their place, and in lower case the
+** capitalised ones are not; a text of words that start nothing finds
+** nothing. */
+static void test_filter_no_false_no(void) {
+  lexicon *lx = lexicon_new();
+  size_t n = 3000;
+  char surface[64];
+  for (size_t i = 0; i < n; i++) {
+    /* 'w' + a number is one word token to the scanner */
+    snprintf(surface, sizeof surface, i % 2 ? "w%zux" : "W%zux", i);
+    if (i % 3 == 0) strcat(surface, " next");
+    add(lx, surface, i % 2 ? LEX_CUE : ANNOT_ORG, NULL, i % 5 == 0);
+  }
+  size_t found = 0, lowcap = 0;
+  const lex_entry *out[4];
+  for (size_t i = 0; i < n; i++) {
+    char text[96], word[32];
+    snprintf(word, sizeof word, i % 2 ? "w%zux" : "W%zux", i);
+    snprintf(text, sizeof text, "so %s next step", word);
+    if (match_at(lx, text, word, out) >= 1) found++;
+    /* a capitalised entry asks for a capital: its lower-case form fails */
+    if (i % 2 == 0) {
+      word[0] = 'w';
+      snprintf(text, sizeof text, "so %s next step", word);
+      lowcap += match_at(lx, text, word, out);
+    }
+  }
+  CHECK(found == n);
+  CHECK(lowcap == 0);
+  CHECK(match_at(lx, "so q1x next step", "q1x", out) == 0);
+  lexicon_free(lx);
+}
+
+/* Lower-case entries starting with the commonest words match in lower
+** case (no word is skipped by a list); NOTNAME entries, which are about
+** capitalised words, match only capitalised tokens however written. */
+static void test_common_first_words(void) {
+  lexicon *lx = lexicon_new();
+  add(lx, "the", LEX_NOTNAME, NULL, 0);
+  add(lx, "of", LEX_NOTNAME, NULL, 0);
+  add(lx, "the hague tribunal", ANNOT_ORG, NULL, 1);
+  add(lx, "of counsel", LEX_TITLE, NULL, 1);
+  const lex_entry *out[4];
+  size_t n = match_at(lx, "at the hague tribunal today", "the", out);
+  CHECK(n == 1 && out[0]->cls == ANNOT_ORG && out[0]->ntok == 3);
+  n = match_at(lx, "lawyers of counsel said", "of", out);
+  CHECK(n == 1 && out[0]->cls == LEX_TITLE);
+  /* 'the' alone: a NOTNAME only with its capital */
+  CHECK(match_at(lx, "at the court", "the", out) == 0);
+  n = match_at(lx, "The court sat", "The", out);
+  CHECK(n == 1 && out[0]->cls == LEX_NOTNAME);
+  n = match_at(lx, "The hague tribunal sat", "The", out);
+  CHECK(n == 2 && out[0]->cls == ANNOT_ORG && out[1]->cls == LEX_NOTNAME);
+  lexicon_free(lx);
+}
+
 int main(void) {
   test_longest_match();
   test_case_rule();
@@ -356,6 +431,8 @@ int main(void) {
   test_several_entries_per_surface();
   test_user_before_default();
   test_tsv();
+  test_filter_no_false_no();
+  test_common_first_words();
   test_bad_input();
   test_class_names();
   test_default_lexicon();

@@ -1,5 +1,6 @@
 /*
-** test_quotes.c: the quote stage through the C API: the fields Lua does
+** test_quotes.c: the quote stage through the C API (and its reading of
+** the entity stage's word-class mask, d->tok_lex): the fields Lua does
 ** not show (speaker mention and entity indices, content offsets, flags),
 ** pipelines without cues, and input that must not crash it.  Run from
 ** the project root; valgrind checks that the stage leaks nothing.
@@ -8,6 +9,8 @@
 #include <string.h>
 
 #include "annot.h"
+#include "lexicon.h"
+#include "pipeline.h"
 #include "ctest.h"
 
 /* the quote of 'd' whose text is 'want', or NULL */
@@ -208,6 +211,74 @@ static void test_bad_input(annot_pipeline *p) {
   free(big);
 }
 
+/* a copy of the quotes of 'd', to compare two runs of the stage */
+static annot_quote *copy_quotes(const annot_doc *d, size_t *n) {
+  *n = annot_quote_count(d);
+  annot_quote *qs = malloc((*n ? *n : 1) * sizeof *qs);
+  if (qs != NULL)
+    for (size_t i = 0; i < *n; i++) qs[i] = *annot_doc_quote(d, i);
+  return qs;
+}
+
+/* the quotes of 'd' are those in 'qs' (spans, kinds, speakers, cues) */
+static int same_quotes(const annot_doc *d, const annot_quote *qs, size_t n) {
+  if (annot_quote_count(d) != n) return 0;
+  for (size_t i = 0; i < n; i++) {
+    const annot_quote *q = annot_doc_quote(d, i);
+    if (q->start != qs[i].start || q->end != qs[i].end || q->kind != qs[i].kind ||
+        q->speaker_start != qs[i].speaker_start ||
+        q->speaker_end != qs[i].speaker_end || q->cue_start != qs[i].cue_start ||
+        q->anonymous != qs[i].anonymous)
+      return 0;
+  }
+  return 1;
+}
+
+/* The stage reads the entity stage's word-class mask (d->tok_lex) to skip
+** lexicon look-ups: with the mask the lexicon itself gives, or with no
+** mask at all, the quotes are the same; a mask that says no word class
+** starts anywhere leaves no cue, so it is really read. */
+static void test_word_class_mask(annot_pipeline *p) {
+  const char *text =
+      "Ukraine's foreign minister said the talks would resume. “We are ready,” "
+      "a senior official told reporters. According to diplomats, the meeting "
+      "ended early.\n\nThe spokesman denied the report, which the ministry "
+      "called “a fabrication.”";
+  annot_error err;
+  annot_doc *d = annot_annotate(p, text, strlen(text), &err);
+  CHECK(d != NULL);
+  if (d == NULL) return;
+  size_t n;
+  annot_quote *want = copy_quotes(d, &n);
+  CHECK(want != NULL && n >= 4);
+  /* no mask: every token is looked up */
+  free(d->tok_lex);
+  d->tok_lex = NULL;
+  CHECK(stage_quotes(d, &err) == ANNOT_OK);
+  CHECK(same_quotes(d, want, n));
+  /* the exact mask, from the lexicon */
+  d->tok_lex = calloc(d->ntok, sizeof *d->tok_lex);
+  CHECK(d->tok_lex != NULL);
+  if (d->tok_lex != NULL) {
+    const lex_entry *hits[16];
+    for (uint32_t i = 0; i < d->ntok; i++) {
+      size_t k = lexicon_match(p->lex, d, i, hits, 16);
+      for (size_t h = 0; h < k && h < 16; h++)
+        if (hits[h]->cls >= LEX_TITLE && hits[h]->cls < LEX_CLASS_END)
+          d->tok_lex[i] |= LEX_BIT(hits[h]->cls);
+    }
+    CHECK(stage_quotes(d, &err) == ANNOT_OK);
+    CHECK(same_quotes(d, want, n));
+    /* an empty mask: no cue anywhere, so no indirect quote */
+    memset(d->tok_lex, 0, d->ntok * sizeof *d->tok_lex);
+    CHECK(stage_quotes(d, &err) == ANNOT_OK);
+    for (size_t i = 0; i < annot_quote_count(d); i++)
+      CHECK(annot_doc_quote(d, i)->kind != ANNOT_QUOTE_INDIRECT);
+  }
+  free(want);
+  annot_doc_free(d);
+}
+
 int main(void) {
   annot_error err;
   annot_pipeline *p = annot_pipeline_new(NULL, &err);
@@ -217,6 +288,7 @@ int main(void) {
     test_anonymous(p);
     test_flags(p);
     test_bad_input(p);
+    test_word_class_mask(p);
     annot_pipeline_free(p);
   }
   test_no_lexicon();

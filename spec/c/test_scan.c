@@ -523,6 +523,141 @@ static void test_bad_input(void) {
   free(b);
 }
 
+/* }====================================================== */
+
+
+/* {======================================================
+** The scanner's fast paths agree with its general rules
+** ======================================================= */
+
+/* The shape flags a word of ASCII letters and digits must have, worked
+** out from its bytes one at a time (the scanner does it 8 at a time). */
+static unsigned expected_shape(const char *w, size_t len) {
+  unsigned f = 0, upper = 0, lower = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (w[i] >= 'A' && w[i] <= 'Z') upper = 1;
+    else if (w[i] >= 'a' && w[i] <= 'z') lower = 1;
+    else f |= ANNOT_TF_DIGIT;
+  }
+  if (upper || lower) f |= ANNOT_TF_ALPHA;
+  if (w[0] >= 'A' && w[0] <= 'Z') f |= ANNOT_TF_CAP;
+  if (upper && !lower) f |= ANNOT_TF_ALLCAPS;
+  return f;
+}
+
+/* Words of every length from 1 to 24 around the 8-byte chunks, of mixed
+** shapes, before each byte that may or may not cling to a word, at every
+** distance from the end of a text that has no byte after it: the first
+** token is the word itself (or, before a clinging byte, whatever the
+** rules make of it) with the hash of its normalised form and the flags
+** of its letters. */
+static void test_word_paths(void) {
+  static const char letters[] = "KyivGENEVAtalks2022Officials";
+  static const char *const after[] = {
+    " x", ",", ", y", ".", ". The", "\n", "\nNext", ":", "'s", "’s", "-x",
+    "@b.cd", "”", "", "\xFF", ")", "?"};
+  int failures = 0;
+  for (size_t len = 1; len <= 24; len++) {
+    for (size_t sh = 0; sh < 4; sh++) {
+      char word[32];
+      for (size_t i = 0; i < len; i++) {
+        char c = letters[(i * 7 + sh) % (sizeof letters - 1)];
+        if (c >= '0' && c <= '9' && i == 0) c = 'w';   /* a letter first */
+        if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+        if (c >= 'a' && c <= 'z' &&
+            (sh == 2 || (sh == 1 && i == 0) || (sh == 3 && i % 2 == 1)))
+          c = (char)(c - 32);
+        word[i] = c;
+      }
+      for (size_t a = 0; a < sizeof after / sizeof *after; a++) {
+        for (size_t pad = 0; pad < 10; pad++) {
+          /* 'pad' spaces before: the word sits at every alignment, and
+          ** the text ends right after what follows it */
+          char text[64];
+          size_t tail = strlen(after[a]), tl = pad + len + tail;
+          memset(text, ' ', pad);
+          memcpy(text + pad, word, len);
+          memcpy(text + pad + len, after[a], tail);
+          char *exact = malloc(tl);
+          memcpy(exact, text, tl);
+          annot_doc *d = annotate_n(exact, tl);
+          int ok = d != NULL && annot_token_count(d) >= 1 &&
+                   check_invariants("word path", exact, tl);
+          if (ok) {
+            annot_token t = annot_doc_token(d, 0);
+            /* before a space, a comma, a line break, a closing mark or the
+            ** end, the word is a token alone with the shape of its bytes */
+            char c = tail ? after[a][0] : ' ';
+            if (strchr(" ,\n)?", c) || (unsigned char)c >= 0x80) {
+              char norm[32];
+              annot_norm(word, len, norm, sizeof norm);
+              ok = t.start == pad && t.end == pad + len &&
+                   t.kind == ANNOT_TOK_WORD &&
+                   (t.flags & 0x1Fu & ~ANNOT_TF_ABBREV) ==
+                       expected_shape(word, len) &&
+                   d->tok_hash[0] == annot_norm_hash(norm, len);
+            }
+            /* a word of more than one letter before ". The" is no
+            ** abbreviation unless it is listed: the period stands alone */
+            if (ok && strcmp(after[a], ". The") == 0 && len > 6)
+              ok = t.end == pad + len && annot_token_count(d) == 3 &&
+                   annot_sentence_count(d) == 2;
+          }
+          if (!ok && failures++ < 5)
+            fprintf(stderr, "word path: '%.*s' before '%s' after %zu spaces\n",
+                    (int)len, word, after[a], pad);
+          annot_doc_free(d);
+          free(exact);
+        }
+      }
+    }
+  }
+  CHECK(failures == 0);
+}
+
+/* The sentence pass looks at tokens 64 at a time: boundaries fall in the
+** same places whichever token of a block a stop, an abbreviation, a list
+** marker or a line break lands on. */
+static void test_sentence_blocks(void) {
+  static const char ending[] =
+      "Mr. Smith left. Troops left the U.S. The talks went on, 2. And then\n"
+      "1. First item\n2) Second item\nHeadline Words Here\nThe end came.";
+  static const char *const want[] = {
+      "Mr. Smith left.", "Troops left the U.S.", "The talks went on, 2.",
+      "And then", "1. First item", "2) Second item", "Headline Words Here",
+      "The end came."};
+  int failures = 0;
+  for (size_t pad = 0; pad < 150; pad++) {
+    /* a sentence of 'pad' words "go go go. ", then the ending's */
+    size_t lead = pad ? pad * 3 + 1 : 0, size = lead + sizeof ending;
+    char *text = malloc(size);
+    for (size_t i = 0; i < pad; i++) memcpy(text + 3 * i, "go ", 3);
+    if (pad > 0) memcpy(text + 3 * pad - 1, ". ", 2);
+    memcpy(text + lead, ending, sizeof ending);
+    annot_doc *d = annotate_n(text, size - 1);
+    size_t first = pad > 0, count = sizeof want / sizeof *want;
+    int ok = d != NULL && annot_sentence_count(d) == first + count;
+    for (size_t i = 0; ok && i < count; i++) {
+      annot_span sp = annot_doc_sentence(d, first + i);
+      ok = sp.end - sp.start == strlen(want[i]) &&
+           memcmp(text + sp.start, want[i], strlen(want[i])) == 0;
+    }
+    if (!ok && failures++ < 5)
+      fprintf(stderr, "sentence blocks: wrong sentences after %zu words\n",
+              pad);
+    annot_doc_free(d);
+    free(text);
+  }
+  CHECK(failures == 0);
+}
+
+/* }====================================================== */
+
+
+/* {======================================================
+** The shared corpus
+** ======================================================= */
+
 /* every .txt file of the shared corpus, when it is there */
 static void test_corpus(void) {
   const char *dir = "../shared/corpus";
@@ -571,6 +706,8 @@ int main(void) {
   test_norm();
   test_sentences();
   test_bad_input();
+  test_word_paths();
+  test_sentence_blocks();
   test_corpus();
   annot_pipeline_free(pipeline);
   return ctest_done("test_scan");

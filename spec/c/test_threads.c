@@ -2,7 +2,9 @@
 ** test_threads.c: many threads on one pipeline.  Every doc made on a
 ** thread, through annot_annotate_many or through plain pthreads calling
 ** annot_annotate, must export byte for byte the JSON of the doc made on
-** the main thread.  'make check-threads' runs this under ThreadSanitizer.
+** the main thread; annot_json_many, which exports on its threads too,
+** must give those same bytes.  'make check-threads' runs this under
+** ThreadSanitizer.
 */
 #include <pthread.h>
 #include <stdio.h>
@@ -10,6 +12,7 @@
 #include <string.h>
 
 #include "annot.h"
+#include "export_many.h"
 #include "ctest.h"
 
 #define NTEXTS 48
@@ -127,6 +130,62 @@ static void *worker(void *arg) {
   return NULL;
 }
 
+/*
+** annot_json_many with ANNOT_JSON_NO_TOKENS gives what annot_doc_to_json
+** gives with that flag.
+*/
+static void check_json_many_flags(const annot_pipeline *p, char **texts,
+                                  size_t *lens) {
+  annot_json_result results[NTEXTS];
+  size_t failed = annot_json_many(p, NTEXTS, (const char *const *)texts,
+                                  lens, 3, ANNOT_JSON_NO_TOKENS, results);
+  CHECK(failed == 0);
+  int same = 1;
+  for (size_t i = 0; i < NTEXTS; i++) {
+    annot_error err;
+    annot_doc *d = annot_annotate(p, texts[i], lens[i], &err);
+    sink s = {0};
+    if (d != NULL) annot_doc_to_json(d, ANNOT_JSON_NO_TOKENS, sink_write, &s);
+    if (s.data == NULL || results[i].json == NULL ||
+        strcmp(s.data, results[i].json) != 0 ||
+        strstr(results[i].json, "\"tokens\"") != NULL)
+      same = 0;
+    free(s.data);
+    annot_doc_free(d);
+  }
+  CHECK(same);
+  annot_json_results_free(results, NTEXTS);
+}
+
+/*
+** A text that fails (a runaway user pattern) fails alone, with its
+** error; the texts around it still get their JSON.
+*/
+static void check_json_many_failure(void) {
+  annot_error err;
+  annot_options o = {0};
+  o.no_default_lexicon = 1;
+  o.match_limit = 10000;
+  annot_pipeline *p = annot_pipeline_new(&o, &err);
+  CHECK(p != NULL);
+  if (p == NULL) return;
+  CHECK(annot_pipeline_add_pattern(p, "SLOW", "(a+)+$", &err) == 0);
+  static char runaway[48];
+  memset(runaway, 'a', 40);
+  runaway[40] = '!';
+  const char *texts[] = {"fine", runaway, "also fine"};
+  size_t lens[] = {4, 41, 9};
+  annot_json_result results[3];
+  size_t failed = annot_json_many(p, 3, texts, lens, 2, 0, results);
+  CHECK(failed == 1);
+  CHECK(results[0].json != NULL && results[2].json != NULL);
+  CHECK(results[1].json == NULL);
+  CHECK(results[1].err.code == ANNOT_EPATTERN);
+  CHECK(strstr(results[1].err.message, "SLOW") != NULL);
+  annot_json_results_free(results, 3);
+  annot_pipeline_free(p);
+}
+
 int main(void) {
   annot_error err;
   annot_pipeline *p = annot_pipeline_new(NULL, &err);
@@ -175,6 +234,29 @@ int main(void) {
   }
   /* no texts at all */
   CHECK(annot_annotate_many(p, 0, NULL, NULL, 4, NULL, NULL) == 0);
+
+  /* annot_json_many: the same JSON, made and exported on the threads */
+  for (size_t c = 0; c < sizeof counts / sizeof counts[0]; c++) {
+    annot_json_result results[NTEXTS];
+    size_t failed = annot_json_many(p, NTEXTS, (const char *const *)texts,
+                                    lens, counts[c], 0, results);
+    CHECK(failed == 0);
+    int same = 1;
+    for (size_t i = 0; i < NTEXTS; i++) {
+      if (results[i].json == NULL || strcmp(results[i].json, expected[i]) != 0 ||
+          results[i].len != strlen(expected[i]))
+        same = 0;
+    }
+    CHECK(same);
+    if (!same) fprintf(stderr, "json_many on %u threads differs\n", counts[c]);
+    annot_json_results_free(results, NTEXTS);
+    CHECK(results[0].json == NULL);
+    annot_json_results_free(results, NTEXTS);   /* safe twice */
+  }
+  check_json_many_flags(p, texts, lens);
+  check_json_many_failure();
+  /* no texts at all */
+  CHECK(annot_json_many(p, 0, NULL, NULL, 4, 0, NULL) == 0);
 
   /* plain pthreads sharing the pipeline */
   work w = {p, texts, lens, expected, 0, PTHREAD_MUTEX_INITIALIZER, 0};

@@ -18,7 +18,7 @@
 local string, table, utf8 = string, table, utf8
 local ipairs, tostring, format = ipairs, tostring, string.format
 local concat, sort = table.concat, table.sort
-local byte, gsub = string.byte, string.gsub
+local byte, gsub, find, sub = string.byte, string.gsub, string.find, string.sub
 
 local brat = { _VERSION = "annot.export.brat 0.1.0" }
 
@@ -49,21 +49,29 @@ local function count_chars(text, i, j)
   return n
 end
 
--- brat.char_offsets(text, offsets): a table mapping each 0-based byte
--- offset of the list to its 0-based character offset, in one sweep.
-function brat.char_offsets(text, offsets)
-  local sorted, seen = {}, {}
-  for _, b in ipairs(offsets) do
-    if not seen[b] then seen[b] = true; sorted[#sorted + 1] = b end
-  end
-  sort(sorted)
-  local map, chars, pos = {}, 0, 0
-  for _, b in ipairs(sorted) do
-    chars = chars + count_chars(text, pos + 1, b)
-    pos = b
+-- Fill 'map' (0-based byte offset -> 0-based character offset) for the
+-- offsets of the list 'sorted' (ascending, repeats allowed): one walk
+-- over the text, each gap counted once from the previous offset.
+local function map_sorted(text, sorted, map)
+  local chars, pos = 0, 0
+  for k = 1, #sorted do
+    local b = sorted[k]
+    if b ~= pos then
+      chars = chars + count_chars(text, pos + 1, b)
+      pos = b
+    end
     map[b] = chars
   end
   return map
+end
+
+-- brat.char_offsets(text, offsets): a table mapping each 0-based byte
+-- offset of the list to its 0-based character offset, in one sweep.
+function brat.char_offsets(text, offsets)
+  local sorted = {}
+  for k = 1, #offsets do sorted[k] = offsets[k] end
+  sort(sorted)
+  return map_sorted(text, sorted, {})
 end
 
 -- The fragments of the byte span [start, stop) with its line breaks left
@@ -95,81 +103,135 @@ local function field(text, frags)
   return (gsub(concat(parts, " "), "[\t\r\n]", " "))
 end
 
+-- 's' with tabs and line breaks as spaces, copied only when it has some.
+local function one_line(s)
+  if not find(s, "[\t\r\n]") then return s end
+  return (gsub(s, "[\t\r\n]", " "))
+end
+
 -- brat.ann(doc [, opts]): the .ann text for 'doc'.  'opts.quotes' false
 -- leaves quotes, cues and speakers out; 'opts.notes' false leaves the
 -- canonical-name notes out.
 function brat.ann(doc, opts)
   opts = opts or {}
   local text = doc.text
-  -- gather the spans first, so that offsets convert in one sweep
-  local spans = {}        -- {type, start, stop, note}
-  local mention_t = {}    -- "first:last" -> index in spans
+  -- the spans as parallel lists (no table per span): type, 0-based
+  -- half-open byte range, canonical-name note; each mention's and quote's
+  -- fields are read once
+  local types, starts, stops, notes, ns = {}, {}, {}, {}, 0
+  -- a span already written, by its range: first * key_base + last
+  local key_base = #text + 2
+  local known_at = {}
   for m in doc:entities() do
-    spans[#spans + 1] = { type = m.type, start = m.first - 1, stop = m.last,
-                          note = m.canonical ~= m.text and m.canonical or nil }
-    mention_t[m.first .. ":" .. m.last] = #spans
+    local first, last, canonical = m.first, m.last, m.canonical
+    ns = ns + 1
+    types[ns], starts[ns], stops[ns] = m.type, first - 1, last
+    if canonical ~= nil and canonical ~= m.text then notes[ns] = canonical end
+    known_at[first * key_base + last] = ns
   end
-  local quotes = {}
+  -- quotes: their span index 'qt', kind, speaker and cue span indices
+  local qt, qkind, qspeaker, qcue, nq = {}, {}, {}, {}, 0
   if opts.quotes ~= false then
     for q in doc:quotes() do
-      local rec = { kind = q.kind }
-      spans[#spans + 1] = { type = "Quote", start = q.first - 1, stop = q.last }
-      rec.t = #spans
+      nq = nq + 1
+      qkind[nq] = q.kind
+      ns = ns + 1
+      types[ns], starts[ns], stops[ns] = "Quote", q.first - 1, q.last
+      qt[nq] = ns
       local s = q.speaker
-      if s and s.first and s.last and s.last >= s.first then
-        local known = mention_t[s.first .. ":" .. s.last]
+      local sf, sl = s and s.first, s and s.last
+      if sf and sl and sl >= sf then
+        local key = sf * key_base + sl
+        local known = known_at[key]
         if not known then
-          spans[#spans + 1] = { type = "Speaker", start = s.first - 1, stop = s.last,
-                                note = s.canonical }
-          known = #spans
-          mention_t[s.first .. ":" .. s.last] = known
+          ns = ns + 1
+          types[ns], starts[ns], stops[ns], notes[ns] = "Speaker", sf - 1, sl, s.canonical
+          known = ns
+          known_at[key] = known
         end
-        rec.speaker = known
+        qspeaker[nq] = known
       end
       local c = q.cue
-      if c and c.first and c.last and c.last >= c.first then
-        spans[#spans + 1] = { type = "Cue", start = c.first - 1, stop = c.last }
-        rec.cue = #spans
+      local cf, cl = c and c.first, c and c.last
+      if cf and cl and cl >= cf then
+        ns = ns + 1
+        types[ns], starts[ns], stops[ns] = "Cue", cf - 1, cl
+        qcue[nq] = ns
       end
-      quotes[#quotes + 1] = rec
     end
   end
-  -- every fragment boundary, converted to characters
-  local offsets = {}
-  for _, sp in ipairs(spans) do
-    sp.frags = fragments(text, sp.start, sp.stop)
-    for _, f in ipairs(sp.frags) do
-      offsets[#offsets + 1] = f[1]
-      offsets[#offsets + 1] = f[2]
+  -- each span's text, and its fragments when it crosses a line break
+  -- (rare: the others are one fragment, its own range)
+  local pieces, frags = {}, {}
+  local offsets, no = {}, 0
+  for i = 1, ns do
+    local start, stop = starts[i], stops[i]
+    local piece = sub(text, start + 1, stop)
+    if find(piece, "[\r\n]") then
+      local list = fragments(text, start, stop)
+      frags[i] = list
+      pieces[i] = field(text, list)
+      for _, f in ipairs(list) do
+        offsets[no + 1], offsets[no + 2] = f[1], f[2]
+        no = no + 2
+      end
+    else
+      pieces[i] = one_line(piece)
+      offsets[no + 1], offsets[no + 2] = start, stop
+      no = no + 2
     end
   end
-  local chars = brat.char_offsets(text, offsets)
-  local out, notes = {}, 0
-  for i, sp in ipairs(spans) do
-    local ranges = {}
-    for k, f in ipairs(sp.frags) do ranges[k] = chars[f[1]] .. " " .. chars[f[2]] end
-    out[#out + 1] = format("T%d\t%s %s\t%s\n", i, sp.type, concat(ranges, ";"),
-                           field(text, sp.frags))
-    if sp.note and opts.notes ~= false then
-      notes = notes + 1
-      out[#out + 1] = format("#%d\tAnnotatorNotes T%d\tcanonical: %s\n", notes, i,
-                             (gsub(sp.note, "[\t\r\n]", " ")))
+  -- every fragment boundary, converted to characters in one walk; a
+  -- text of ASCII only has as many characters as bytes
+  local chars
+  if find(text, "[\128-\255]") then
+    sort(offsets)
+    chars = map_sorted(text, offsets, {})
+  end
+  local out, n, nnotes = {}, 0, 0
+  local with_notes = opts.notes ~= false
+  for i = 1, ns do
+    local list = frags[i]
+    local ranges
+    if list == nil then
+      local a, b = starts[i], stops[i]
+      if chars then a, b = chars[a], chars[b] end
+      ranges = a .. " " .. b
+    else
+      local parts = {}
+      for k, f in ipairs(list) do
+        local a, b = f[1], f[2]
+        if chars then a, b = chars[a], chars[b] end
+        parts[k] = a .. " " .. b
+      end
+      ranges = concat(parts, ";")
+    end
+    out[n + 1] = format("T%d\t%s %s\t%s\n", i, types[i], ranges, pieces[i])
+    n = n + 1
+    local note = notes[i]
+    if note and with_notes then
+      nnotes = nnotes + 1
+      out[n + 1] = format("#%d\tAnnotatorNotes T%d\tcanonical: %s\n", nnotes, i,
+                          one_line(note))
+      n = n + 1
     end
   end
-  local attrs, rels = 0, 0
-  for _, q in ipairs(quotes) do
-    attrs = attrs + 1
-    out[#out + 1] = format("A%d\tKind T%d %s\n", attrs, q.t, q.kind)
-    if q.speaker then
+  local rels = 0
+  for k = 1, nq do
+    n = n + 1
+    out[n] = format("A%d\tKind T%d %s\n", k, qt[k], qkind[k])
+    if qspeaker[k] then
       rels = rels + 1
-      out[#out + 1] = format("R%d\tSpeaker Arg1:T%d Arg2:T%d\n", rels, q.t, q.speaker)
+      n = n + 1
+      out[n] = format("R%d\tSpeaker Arg1:T%d Arg2:T%d\n", rels, qt[k], qspeaker[k])
     end
-    if q.cue then
+    if qcue[k] then
       rels = rels + 1
-      out[#out + 1] = format("R%d\tCue Arg1:T%d Arg2:T%d\n", rels, q.t, q.cue)
+      n = n + 1
+      out[n] = format("R%d\tCue Arg1:T%d Arg2:T%d\n", rels, qt[k], qcue[k])
     end
   end
-  return concat(out)
+  return concat(out, "", 1, n)
 end
 
 -- brat.conf([types]): an annotation.conf declaring the entity types

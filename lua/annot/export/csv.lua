@@ -8,7 +8,7 @@
 -- the Lua API.  'source' is a doc, a list of docs, a corpus or a (name,
 -- doc) iterator, as for annot.analysis; the 'doc' column holds the names.
 
-local require, ipairs = require, ipairs
+local require = require
 local concat = table.concat
 
 local tabular = require "annot.tabular"
@@ -46,32 +46,89 @@ function csv.quote_rows(doc, name, filter)
   return rows
 end
 
--- Write the rows of every doc of 'source' as one table.
-local function table_of(source, rows_of, columns, opts)
+-- Append the entity lines of 'doc' to 'out' (n pieces so far), each
+-- field written by 'cell'; returns the new count.  Each mention's fields
+-- are read once and go straight into 'out': no record per row.
+local function entity_lines(out, n, doc, name, filter, cell, sep, eol)
+  local doc_cell = cell(name)
+  for m in doc:entities(filter) do
+    out[n + 1] = doc_cell
+    out[n + 2] = sep
+    out[n + 3] = cell(m.first)
+    out[n + 4] = sep
+    out[n + 5] = cell(m.last)
+    out[n + 6] = sep
+    out[n + 7] = cell(m.type)
+    out[n + 8] = sep
+    out[n + 9] = cell(m.text)
+    out[n + 10] = sep
+    out[n + 11] = cell(m.canonical)
+    out[n + 12] = sep
+    out[n + 13] = cell(m.role)
+    out[n + 14] = sep
+    out[n + 15] = cell(m.source)
+    out[n + 16] = eol
+    n = n + 16
+  end
+  return n
+end
+
+-- The same for the quote lines of 'doc'.
+local function quote_lines(out, n, doc, name, filter, cell, sep, eol)
+  local doc_cell = cell(name)
+  for q in doc:quotes(filter) do
+    local s, cue = q.speaker, q.cue
+    out[n + 1] = doc_cell
+    out[n + 2] = sep
+    out[n + 3] = cell(q.first)
+    out[n + 4] = sep
+    out[n + 5] = cell(q.last)
+    out[n + 6] = sep
+    out[n + 7] = cell(q.kind)
+    out[n + 8] = sep
+    out[n + 9] = cell(s and s.text)
+    out[n + 10] = sep
+    out[n + 11] = cell(s and s.canonical)
+    out[n + 12] = sep
+    out[n + 13] = cell(s and (s.anonymous and "true" or "false"))
+    out[n + 14] = sep
+    out[n + 15] = cell(cue and cue.text)
+    out[n + 16] = sep
+    out[n + 17] = cell(q.text)
+    out[n + 18] = eol
+    n = n + 18
+  end
+  return n
+end
+
+-- Write the lines of every doc of 'source' as one table: the header,
+-- then what 'lines_of' appends for each doc.  The lines are the ones
+-- 'tabular.csv_line' or 'tabular.tsv_line' would give for the records
+-- of 'csv.entity_rows'/'csv.quote_rows', built without those records.
+local function table_of(source, lines_of, columns, opts)
   opts = opts or {}
   local each_doc = require("annot.analysis").each_doc
   local sep = opts.sep or ","
-  local line = sep == "\t" and function(v) return tabular.tsv_line(v, #columns) end
-               or function(v) return tabular.csv_line(v, sep, #columns) end
-  local out = { line(columns) }
+  local cell, eol = tabular.cell_writer(sep)
+  local out = { sep == "\t" and tabular.tsv_line(columns, #columns)
+                or tabular.csv_line(columns, sep, #columns) }
+  local n = 1
   for name, doc in each_doc(source) do
-    for _, row in ipairs(rows_of(doc, name, opts.filter)) do
-      out[#out + 1] = line(tabular.row(row, columns))
-    end
+    n = lines_of(out, n, doc, name, opts.filter, cell, sep, eol)
   end
-  return concat(out)
+  return concat(out, "", 1, n)
 end
 
 -- csv.entities(source [, opts]): the entity table as a string.  Options:
 -- 'sep' (default ","; "\t" for TSV), 'filter' (as for doc:entities).
 function csv.entities(source, opts)
-  return table_of(source, csv.entity_rows, csv.ENTITY_COLUMNS, opts)
+  return table_of(source, entity_lines, csv.ENTITY_COLUMNS, opts)
 end
 
 -- csv.quotes(source [, opts]): the quote table as a string.  Options:
 -- 'sep', 'filter' (as for doc:quotes).
 function csv.quotes(source, opts)
-  return table_of(source, csv.quote_rows, csv.QUOTE_COLUMNS, opts)
+  return table_of(source, quote_lines, csv.QUOTE_COLUMNS, opts)
 end
 
 return csv

@@ -1,0 +1,167 @@
+/*
+** export_many.c: annot_json_many, many texts to JSON on threads.
+**
+** annot_annotate_many leaves the export to the caller, which (in Lua)
+** writes one doc after the other on a single thread: with two threads the
+** serial export and the Lua work around it cap the speed-up well below
+** 2x.  Here each worker takes the next text, annotates it, writes its
+** JSON into a buffer of its own and frees the doc, so everything per text
+** runs in parallel and the caller only collects finished strings.
+**
+** The pipeline is immutable and each doc belongs to one thread, so the
+** only shared state is the index of the next text (under a mutex, taken
+** once per text) and the failure count.
+*/
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "export_many.h"
+
+/* {======================================================
+** One text's JSON, in a growing malloc'ed buffer
+** ======================================================= */
+
+/* the buffer the JSON writer appends to */
+typedef struct json_sink {
+  char *data;
+  size_t len, cap;
+} json_sink;
+
+/*
+** The annot_write_fn: append 'len' bytes, doubling the buffer when full;
+** returns 1 (stop the export) when out of memory.
+*/
+static int sink_write(void *ud, const char *bytes, size_t len) {
+  json_sink *s = ud;
+  /* one byte more for the NUL the caller may want at the end */
+  if (len + 1 > s->cap - s->len) {
+    size_t cap = s->cap ? s->cap : 4096;
+    while (len + 1 > cap - s->len) {
+      if (cap > ((size_t)-1) / 2) return 1;
+      cap *= 2;
+    }
+    char *p = realloc(s->data, cap);
+    if (p == NULL) return 1;
+    s->data = p;
+    s->cap = cap;
+  }
+  memcpy(s->data + s->len, bytes, len);
+  s->len += len;
+  return 0;
+}
+
+/*
+** Annotate text i and write its JSON into 'r'; the doc is freed before
+** returning.  Returns 1 on success, 0 with 'r->err' set on failure.
+*/
+static int json_one(const annot_pipeline *p, const char *text, size_t len,
+                    unsigned flags, annot_json_result *r) {
+  r->json = NULL;
+  r->len = 0;
+  annot_doc *d = annot_annotate(p, text, len, &r->err);
+  if (d == NULL) return 0;
+  /* a first guess at the size saves most of the doublings: the JSON
+  ** without tokens is a few times the text, with tokens more */
+  json_sink s = {NULL, 0, 0};
+  size_t guess = len * ((flags & ANNOT_JSON_NO_TOKENS) ? 4 : 12) + 256;
+  s.data = malloc(guess);
+  if (s.data != NULL) s.cap = guess;
+  int stopped = annot_doc_to_json(d, flags, sink_write, &s);
+  annot_doc_free(d);
+  /* the sink always keeps a byte free after the JSON, for the NUL */
+  if (stopped || s.data == NULL) {
+    free(s.data);
+    annot_seterror(&r->err, ANNOT_ENOMEM, 0, "out of memory");
+    return 0;
+  }
+  s.data[s.len] = '\0';
+  r->json = s.data;
+  r->len = s.len;
+  return 1;
+}
+
+/* }====================================================== */
+
+
+/* {======================================================
+** The workers
+** ======================================================= */
+
+typedef struct json_batch {
+  const annot_pipeline *p;
+  const char *const *texts;
+  const size_t *lens;
+  annot_json_result *results;
+  unsigned flags;
+  size_t n;
+  size_t next;           /* next text to take, under 'lock' */
+  size_t failed;         /* under 'lock' */
+  pthread_mutex_t lock;
+} json_batch;
+
+/*
+** A worker: take the next text until none is left.  The calling thread
+** runs one too.
+*/
+static void *json_worker(void *arg) {
+  json_batch *b = arg;
+  for (;;) {
+    pthread_mutex_lock(&b->lock);
+    size_t i = b->next++;
+    pthread_mutex_unlock(&b->lock);
+    if (i >= b->n) break;
+    /* each text's result slot is written by this thread only */
+    if (!json_one(b->p, b->texts[i], b->lens[i], b->flags, &b->results[i])) {
+      pthread_mutex_lock(&b->lock);
+      b->failed++;
+      pthread_mutex_unlock(&b->lock);
+    }
+  }
+  return NULL;
+}
+
+size_t annot_json_many(const annot_pipeline *p, size_t n,
+                       const char *const *texts, const size_t *lens,
+                       unsigned threads, unsigned flags,
+                       annot_json_result *results) {
+  json_batch b;
+  b.p = p;
+  b.texts = texts;
+  b.lens = lens;
+  b.results = results;
+  b.flags = flags;
+  b.n = n;
+  b.next = 0;
+  b.failed = 0;
+  pthread_mutex_init(&b.lock, NULL);
+  if (threads == 0) {
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    threads = cores > 0 ? (unsigned)cores : 1;
+  }
+  /* no more threads than texts; at least the calling thread */
+  if (threads > n) threads = n > 0 ? (unsigned)n : 1;
+  pthread_t *tids = threads > 1 ? calloc(threads - 1, sizeof *tids) : NULL;
+  unsigned started = 0;
+  /* a thread that cannot be started leaves its share to the others */
+  for (unsigned t = 0; tids != NULL && t + 1 < threads; t++) {
+    if (pthread_create(&tids[started], NULL, json_worker, &b) != 0) break;
+    started++;
+  }
+  json_worker(&b);
+  for (unsigned t = 0; t < started; t++) pthread_join(tids[t], NULL);
+  free(tids);
+  pthread_mutex_destroy(&b.lock);
+  return b.failed;
+}
+
+void annot_json_results_free(annot_json_result *results, size_t n) {
+  for (size_t i = 0; results != NULL && i < n; i++) {
+    free(results[i].json);
+    results[i].json = NULL;
+  }
+}
+
+/* }====================================================== */

@@ -1,0 +1,22 @@
+/*
+** lexicon_filter.h: the lexicon's first-token filter over a whole doc.
+** A stage that asks the lexicon at every token calls this first, then
+** lexicon_match only at the tokens it marks: one tight loop instead of
+** a call per token, and the slots those tokens need are fetched early.
+** (An addition to lexicon.h, kept apart while that header is frozen.)
+*/
+#ifndef ANNOT_LEXICON_FILTER_H
+#define ANNOT_LEXICON_FILTER_H
+
+#include "lexicon.h"
+
+/* Set out[i] to 'mark' for each token 'i' of 'd' in [from, to) at which
+** an entry may start (the filter said yes: a false yes now and then,
+** never a false no), to 0 for the others of the range; 'out' is indexed
+** by token.  Returns how many tokens were marked.  A caller working
+** through a long doc in blocks keeps each block in the cache. */
+size_t lexicon_filter_doc(const lexicon *lx, const annot_doc *d,
+                          uint32_t from, uint32_t to, uint16_t *out,
+                          uint16_t mark);
+
+#endif
