@@ -1,5 +1,6 @@
 -- bench/run.lua: the benchmarks behind `make bench`.  Figures, not tests:
--- every figure is a median of several runs, and speeds are also given as
+-- every figure is a median of several runs (CPU time for single-threaded
+-- work, the wall clock for threads and the CLI), and speeds are also given as
 -- ratios to a baseline measured in the same run (machines here are shared
 -- and noisy).
 --
@@ -17,7 +18,7 @@ package.cpath = "./" .. BUILD .. "/?.so;" .. package.cpath
 local annot = require "annot"
 
 local RUNS = tonumber(os.getenv("RUNS") or "") or 5
-local OUT = "bench/out"
+local OUT = "bench/out/" .. BUILD   -- one per build tree: runs may overlap
 local TARGET_BYTES = 10 * 1000 * 1000
 
 -- {======================================================
@@ -205,7 +206,8 @@ for _, jobs in ipairs { 1, 2 } do
   local t = {}
   for r = 1, RUNS do
     local t0 = wall()
-    sh(string.format("./bin/annot json --no-tokens --jobs %d %s/files > /dev/null", jobs, OUT))
+    sh(string.format("ANNOT_BUILD=%s ./bin/annot json --no-tokens --jobs %d %s/files > /dev/null",
+                     BUILD, jobs, OUT))
     t[r] = wall() - t0
   end
   cli[jobs] = mb / median(t)

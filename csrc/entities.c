@@ -5,11 +5,12 @@
 ** titles kept as roles, and numbers and dates (numbers.c).
 **
 ** It works in three passes, each linear in the tokens:
-**   1. per token: the lexicon entries that start there (one lexicon_match
-**      call), its word classes, whether its capital means anything (a
-**      sentence opener's does not), and for the words whose capital
-**      means nothing, whether the doc also writes them in lower case or
-**      capitalised mid-sentence;
+**   1. per token (in blocks that stay in the cache): the lexicon entries
+**      that start there (lexicon_match where the lexicon's filter says an
+**      entry may start), its word classes, whether its capital means
+**      anything (a sentence opener's does not), and for the words whose
+**      capital means nothing, whether the doc also writes them in lower
+**      case or capitalised mid-sentence;
 **   2. left to right: runs of capitalised tokens are cut into lexicon
 **      names, titles and unknown names; unknown names are typed from
 **      evidence (a title or a given name before them, a head word, a
@@ -41,6 +42,9 @@
 #define TB_WEAK     0x20u   /* its capital says nothing (sentence opener,
                                headline in Title Case) */
 #define TB_LINE     0x40u   /* first token of its line */
+#define TB_QUIET    0x80u   /* starts nothing in pass 2: no lexicon name
+                               or title, no capital, no class, no digit,
+                               no symbol (most tokens) */
 
 #define MAX_MATCHES 16      /* lexicon entries looked at per token */
 
@@ -448,7 +452,13 @@ static int gather(ent_ctx *c) {
     for (uint32_t i = from; i < to; i++) {
       mark_weak(c, i);
       if (d->tok_lex[i] == maybe) lexicon_facts(c, i);
-      if ((c->ti[i].bits & TB_WEAK) && capword(d, i)) weak_word(c, i);
+      int cap = capword(d, i);
+      if (cap && (c->ti[i].bits & TB_WEAK)) weak_word(c, i);
+      /* what pass 2 asks of a token is all known now */
+      if (!cap && c->wc[i] == 0 && !c->ti[i].ent && !c->ti[i].title_len &&
+          !(d->tok_flags[i] & ANNOT_TF_DIGIT) &&
+          d->tok_kind[i] != ANNOT_TOK_SYMBOL)
+        c->ti[i].bits |= TB_QUIET;
     }
   }
   mark_headlines(c);
@@ -890,6 +900,10 @@ static uint32_t scan_sentence(ent_ctx *c, uint32_t b, uint32_t lim) {
   c->lim = lim;
   while (i < lim && !c->failed) {
     const tok_info *t = &c->ti[i];
+    if (t->bits & TB_QUIET) {   /* nothing starts here: step over it */
+      i++;
+      continue;
+    }
     uint32_t wc = wclass(c, i);
     num_match m;
     /* dates first where a capitalised word is a day or a month */
@@ -971,6 +985,10 @@ static int write_mentions(ent_ctx *c) {
   if (vec_reserve(&d->mentions, sizeof(annot_mention),
                   (size_t)d->mentions.n + n) != ANNOT_OK)
     return ANNOT_ENOMEM;
+  /* the lengths of the canonical names met so far, by address: one name
+  ** comes back often in a doc, and needs no strlen each time */
+  struct { const char *name; uint32_t len; } seen[64];
+  memset(seen, 0, sizeof seen);
   for (uint32_t x = 0; x < n; x++) {
     const cand *k = &VEC_AT(c->cands, cand, x);
     int type = settle(c, k);
@@ -990,8 +1008,14 @@ static int write_mentions(ent_ctx *c) {
     m->type = (uint16_t)type;
     m->source = k->source;
     if (k->entry != NULL && k->entry->canonical != NULL) {
-      m->canonical = k->entry->canonical;
-      m->canonical_len = (uint32_t)strlen(k->entry->canonical);
+      const char *name = k->entry->canonical;
+      size_t slot = ((uintptr_t)name >> 3) & 63;
+      if (seen[slot].name != name) {
+        seen[slot].name = name;
+        seen[slot].len = (uint32_t)strlen(name);
+      }
+      m->canonical = name;
+      m->canonical_len = seen[slot].len;
     }
   }
   return ANNOT_OK;

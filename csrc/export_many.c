@@ -28,6 +28,7 @@
 typedef struct json_sink {
   char *data;
   size_t len, cap;
+  size_t skip;     /* bytes of the writer's output still to drop */
 } json_sink;
 
 /*
@@ -36,6 +37,11 @@ typedef struct json_sink {
 */
 static int sink_write(void *ud, const char *bytes, size_t len) {
   json_sink *s = ud;
+  /* the '{' already written with a prefix after it is not written again */
+  size_t drop = s->skip < len ? s->skip : len;
+  s->skip -= drop;
+  bytes += drop;
+  len -= drop;
   /* one byte more for the NUL the caller may want at the end */
   if (len + 1 > s->cap - s->len) {
     size_t cap = s->cap ? s->cap : 4096;
@@ -54,22 +60,31 @@ static int sink_write(void *ud, const char *bytes, size_t len) {
 }
 
 /*
-** Annotate text i and write its JSON into 'r'; the doc is freed before
-** returning.  Returns 1 on success, 0 with 'r->err' set on failure.
+** Annotate a text and write its JSON into 'r', with 'prefix' (plen
+** bytes; NULL for none) right after the opening '{'; the doc is freed
+** before returning.  Returns 1 on success, 0 with 'r->err' set on
+** failure.
 */
 static int json_one(const annot_pipeline *p, const char *text, size_t len,
-                    unsigned flags, annot_json_result *r) {
+                    const char *prefix, size_t plen, unsigned flags,
+                    annot_json_result *r) {
   r->json = NULL;
   r->len = 0;
   annot_doc *d = annot_annotate(p, text, len, &r->err);
   if (d == NULL) return 0;
   /* a first guess at the size saves most of the doublings: the JSON
   ** without tokens is a few times the text, with tokens more */
-  json_sink s = {NULL, 0, 0};
-  size_t guess = len * ((flags & ANNOT_JSON_NO_TOKENS) ? 4 : 12) + 256;
+  json_sink s = {NULL, 0, 0, 0};
+  size_t guess = len * ((flags & ANNOT_JSON_NO_TOKENS) ? 4 : 12) + 256 + plen;
   s.data = malloc(guess);
   if (s.data != NULL) s.cap = guess;
-  int stopped = annot_doc_to_json(d, flags, sink_write, &s);
+  int stopped = 0;
+  if (prefix != NULL) {
+    /* '{', the prefix, then the writer's object less its own '{' */
+    stopped = sink_write(&s, "{", 1) || sink_write(&s, prefix, plen);
+    s.skip = 1;
+  }
+  if (!stopped) stopped = annot_doc_to_json(d, flags, sink_write, &s);
   annot_doc_free(d);
   /* the sink always keeps a byte free after the JSON, for the NUL */
   if (stopped || s.data == NULL) {
@@ -94,6 +109,8 @@ typedef struct json_batch {
   const annot_pipeline *p;
   const char *const *texts;
   const size_t *lens;
+  const char *const *prefixes;   /* NULL, or one per text (NULL: none) */
+  const size_t *prefix_lens;
   annot_json_result *results;
   unsigned flags;
   size_t n;
@@ -113,8 +130,11 @@ static void *json_worker(void *arg) {
     size_t i = b->next++;
     pthread_mutex_unlock(&b->lock);
     if (i >= b->n) break;
+    const char *prefix = b->prefixes != NULL ? b->prefixes[i] : NULL;
+    size_t plen = prefix != NULL ? b->prefix_lens[i] : 0;
     /* each text's result slot is written by this thread only */
-    if (!json_one(b->p, b->texts[i], b->lens[i], b->flags, &b->results[i])) {
+    if (!json_one(b->p, b->texts[i], b->lens[i], prefix, plen, b->flags,
+                  &b->results[i])) {
       pthread_mutex_lock(&b->lock);
       b->failed++;
       pthread_mutex_unlock(&b->lock);
@@ -125,12 +145,15 @@ static void *json_worker(void *arg) {
 
 size_t annot_json_many(const annot_pipeline *p, size_t n,
                        const char *const *texts, const size_t *lens,
+                       const char *const *prefixes, const size_t *prefix_lens,
                        unsigned threads, unsigned flags,
                        annot_json_result *results) {
   json_batch b;
   b.p = p;
   b.texts = texts;
   b.lens = lens;
+  b.prefixes = prefixes;
+  b.prefix_lens = prefix_lens;
   b.results = results;
   b.flags = flags;
   b.n = n;

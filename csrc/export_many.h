@@ -22,11 +22,16 @@ typedef struct annot_json_result {
 
 /* Annotate the 'n' texts with 'p' on 'threads' threads (0: one per
 ** core) and write each doc as JSON (annot_doc_to_json with 'flags');
-** 'results[i]' receives text i's JSON or its error.  The docs are freed
-** on the threads as soon as they are written.  Returns the number of
-** failures.  Free the strings with 'annot_json_results_free'. */
+** 'results[i]' receives text i's JSON or its error.  When 'prefixes' is
+** not NULL and 'prefixes[i]' is not NULL, its 'prefix_lens[i]' bytes are
+** written right after the object's opening '{' (a first field such as
+** "id":"a1", with its comma): callers that put a field first need not
+** copy the JSON again.  The docs are freed on the threads as soon as they
+** are written.  Returns the number of failures.  Free the strings with
+** 'annot_json_results_free'. */
 size_t annot_json_many(const annot_pipeline *p, size_t n,
                        const char *const *texts, const size_t *lens,
+                       const char *const *prefixes, const size_t *prefix_lens,
                        unsigned threads, unsigned flags,
                        annot_json_result *results);
 

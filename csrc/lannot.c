@@ -74,6 +74,23 @@ int lannot_booloption(lua_State *L, int idx, const char *fname,
   return v;
 }
 
+/*
+** The list option 'name' of the table at 'idx': pushed, and its stack
+** index returned; 0 (nothing pushed) when absent.  Raises naming it when
+** it is not a table.
+*/
+int lannot_listoption(lua_State *L, int idx, const char *fname,
+                      const char *name) {
+  int t = lua_getfield(L, idx, name);
+  if (t == LUA_TNIL) {
+    lua_pop(L, 1);
+    return 0;
+  }
+  if (t != LUA_TTABLE)
+    luaL_error(L, "%s: option '%s': a list expected", fname, name);
+  return lua_gettop(L);
+}
+
 /* }====================================================== */
 
 
@@ -170,15 +187,18 @@ static int annot_annotate_many_lua(lua_State *L) {
 }
 
 /*
-** annot.to_json_many(texts [, {threads = N, tokens = false, pipeline =
-** p}]): the JSON of each text, annotated and exported on threads, and
-** the errors by index (nil when none); see lpipeline_json_list.
+** annot.to_json_many(texts [, {threads = N, tokens = false, ids = {...},
+** pipeline = p}]): the JSON of each text, annotated and exported on
+** threads, and the errors by index (nil when none); see
+** lpipeline_json_list.
 */
 static int annot_to_json_many_lua(lua_State *L) {
-  static const char *const names[] = {"threads", "tokens", "pipeline", NULL};
+  static const char *const names[] = {"threads", "tokens", "ids", "pipeline",
+                                      NULL};
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 2);
   unsigned threads = 0, flags = 0;
+  int idsidx = 0;
   if (!lua_isnil(L, 2)) {
     luaL_checktype(L, 2, LUA_TTABLE);
     lannot_checkoptions(L, 2, "annot.to_json_many", names);
@@ -195,8 +215,11 @@ static int annot_to_json_many_lua(lua_State *L) {
       lua_pop(L, 1);
       lpipeline_push_default(L);
     }
+    /* the pipeline stays at 3, the ids (when given) go above it */
+    idsidx = lannot_listoption(L, 2, "annot.to_json_many", "ids");
   } else lpipeline_push_default(L);
-  return lpipeline_json_list(L, 3, 1, threads, flags);
+  return lpipeline_json_list(L, 3, 1, idsidx, threads, flags,
+                             "annot.to_json_many");
 }
 
 static const luaL_Reg annot_funcs[] = {

@@ -18,7 +18,7 @@
 **   regions.tsv
 **   subdivisions.tsv
 **   titles.tsv
-** 384165 bytes.
+** 384693 bytes.
 */
 #include <stddef.h>
 
@@ -2146,6 +2146,22 @@ const char annot_default_lexicon[] =
   "employees\tSOURCE\temployee\n"
   "civilian\tSOURCE\tcivilian\n"
   "civilians\tSOURCE\tcivilian\n"
+  "# groups of people named by their place or their part ('European\n"
+  "# leaders have insisted', 'NATO allies said', 'people familiar with the\n"
+  "# talks said', 'the pipeline operator said'); a singular 'leader' is a\n"
+  "# title (titles.tsv)\n"
+  "leaders\tSOURCE\tleader\n"
+  "allies\tSOURCE\tally\n"
+  "people\tSOURCE\tpeople\n"
+  "person\tSOURCE\tperson\n"
+  "critics\tSOURCE\tcritic\n"
+  "supporters\tSOURCE\tsupporter\n"
+  "opponents\tSOURCE\topponent\n"
+  "executive\tSOURCE\texecutive\n"
+  "executives\tSOURCE\texecutive\n"
+  "investigators\tSOURCE\tinvestigator\n"
+  "operator\tSOURCE\toperator\n"
+  "operators\tSOURCE\toperator\n"
   "\n"
   "# 'as one analyst put it'\n"
   "put it\tCUE\tput\n"

@@ -352,45 +352,87 @@ static int jsonbox_close(lua_State *L) {
 }
 
 /*
+** The prefixes of the 'ids' option at 'idsidx' (0: none): for each id
+** (a string of JSON), '"id":<id>,' in a list left on the stack, which
+** keeps them alive; 'prefixes[i]' is NULL where there is no id.
+** Returns 1 when some text has one.
+*/
+static int id_prefixes(lua_State *L, int idsidx, lua_Integer n,
+                       const char *fname, const char **prefixes,
+                       size_t *prefix_lens) {
+  int any = 0;
+  lua_createtable(L, (int)n, 0);
+  for (lua_Integer i = 1; i <= n; i++) {
+    prefixes[i - 1] = NULL;
+    prefix_lens[i - 1] = 0;
+    int t = idsidx != 0 ? lua_geti(L, idsidx, i) : LUA_TNIL;
+    if (idsidx != 0) {
+      if (t == LUA_TSTRING) {
+        /* the id is JSON already (as annot.json.encode writes it) */
+        lua_pushfstring(L, "\"id\":%s,", lua_tostring(L, -1));
+        prefixes[i - 1] = lua_tolstring(L, -1, &prefix_lens[i - 1]);
+        lua_seti(L, -3, i);
+        any = 1;
+      } else if (t != LUA_TNIL && !(t == LUA_TBOOLEAN && !lua_toboolean(L, -1)))
+        luaL_error(L, "%s: option 'ids'[%d]: a string of JSON expected",
+                   fname, (int)i);
+      lua_pop(L, 1);
+    }
+  }
+  return any;
+}
+
+/*
 ** Push the JSON of each string of the list at 'textsidx', annotated by
 ** the pipeline at 'pipeidx' and exported with 'flags' on 'threads'
 ** threads (0: one per core): a list with the JSON string of text i at i,
 ** or false where it failed, then a table of the failures' messages by
-** index, or nil when every text went through.  Returns 2.
+** index, or nil when every text went through.  'idsidx' (0: none) is a
+** list of ids, each a string of JSON written as the object's first field
+** "id".  'fname' names the caller in errors.  Returns 2.
 */
-int lpipeline_json_list(lua_State *L, int pipeidx, int textsidx,
-                        unsigned threads, unsigned flags) {
+int lpipeline_json_list(lua_State *L, int pipeidx, int textsidx, int idsidx,
+                        unsigned threads, unsigned flags, const char *fname) {
   annot_pipeline *p = lpipeline_check(L, pipeidx);
   lua_Integer n = check_texts(L, textsidx);
+  if (idsidx != 0) idsidx = lua_absindex(L, idsidx);
   jsonbox *b = lua_newuserdatauv(L, sizeof *b, 1);
   b->n = 0;
   b->results = NULL;
   luaL_setmetatable(L, ANNOT_JSONBOX_T);
   lua_toclose(L, -1);
   int boxidx = lua_gettop(L);
-  /* texts, lengths and results in one block; zeroed results free
-  ** nothing, so the box may close at any point */
-  size_t each = sizeof(const char *) + sizeof(size_t) +
-                sizeof(annot_json_result);
+  /* results, texts, lengths, prefixes and their lengths in one block;
+  ** zeroed results free nothing, so the box may close at any point */
+  size_t each = sizeof(annot_json_result) + 2 * sizeof(const char *) +
+                2 * sizeof(size_t);
   char *mem = lua_newuserdatauv(L, (size_t)n * each + 1, 0);
   lua_setiuservalue(L, boxidx, 1);
   annot_json_result *results = (annot_json_result *)mem;
-  const char **texts = (const char **)(mem + (size_t)n *
-                                       sizeof(annot_json_result));
-  size_t *lens = (size_t *)(mem + (size_t)n * (sizeof(annot_json_result) +
-                                               sizeof(const char *)));
+  mem += (size_t)n * sizeof(annot_json_result);
+  const char **texts = (const char **)mem;
+  mem += (size_t)n * sizeof(const char *);
+  const char **prefixes = (const char **)mem;
+  mem += (size_t)n * sizeof(const char *);
+  size_t *lens = (size_t *)mem;
+  mem += (size_t)n * sizeof(size_t);
+  size_t *prefix_lens = (size_t *)mem;
   memset(results, 0, (size_t)n * sizeof *results);
   for (lua_Integer i = 1; i <= n; i++) {
     lua_geti(L, textsidx, i);
     texts[i - 1] = lua_tolstring(L, -1, &lens[i - 1]);
     lua_pop(L, 1);   /* still referenced by the list */
   }
+  /* the prefix strings stay on the stack until the threads are done */
+  int any = id_prefixes(L, idsidx, n, fname, prefixes, prefix_lens);
   b->results = results;
   b->n = (size_t)n;
   /* the threads read the strings and the pipeline and write their own
   ** result slots; no Lua call happens meanwhile */
-  size_t failed = annot_json_many(p, (size_t)n, texts, lens, threads,
-                                  flags, results);
+  size_t failed = annot_json_many(p, (size_t)n, texts, lens,
+                                  any ? prefixes : NULL,
+                                  any ? prefix_lens : NULL, threads, flags,
+                                  results);
   /* each string is freed as soon as Lua has its copy, so that the peak
   ** is one copy of the batch's JSON, not two */
   lua_createtable(L, (int)n, 0);
@@ -479,23 +521,26 @@ static int pipeline_tostring(lua_State *L) {
 }
 
 /*
-** p:to_json_many(texts [, {threads = N, tokens = false}]): the JSON of
-** each text and the errors by index (see lpipeline_json_list).
+** p:to_json_many(texts [, {threads = N, tokens = false, ids = {...}}]):
+** the JSON of each text and the errors by index (see
+** lpipeline_json_list).
 */
 static int pipeline_to_json_many(lua_State *L) {
-  static const char *const names[] = {"threads", "tokens", NULL};
+  static const char *const names[] = {"threads", "tokens", "ids", NULL};
   lpipeline_check(L, 1);
   luaL_checktype(L, 2, LUA_TTABLE);
+  lua_settop(L, 3);
   unsigned threads = 0, flags = 0;
-  if (!lua_isnoneornil(L, 3)) {
+  int idsidx = 0;
+  if (!lua_isnil(L, 3)) {
     luaL_checktype(L, 3, LUA_TTABLE);
     lannot_checkoptions(L, 3, "to_json_many", names);
     threads = (unsigned)lannot_intoption(L, 3, "to_json_many", "threads", 0);
     if (!lannot_booloption(L, 3, "to_json_many", "tokens", 1))
       flags |= ANNOT_JSON_NO_TOKENS;
+    idsidx = lannot_listoption(L, 3, "to_json_many", "ids");
   }
-  lua_settop(L, 2);
-  return lpipeline_json_list(L, 1, 2, threads, flags);
+  return lpipeline_json_list(L, 1, 2, idsidx, threads, flags, "to_json_many");
 }
 
 static const luaL_Reg pipeline_methods[] = {

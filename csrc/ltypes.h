@@ -54,9 +54,10 @@ int lpipeline_annotate_list(lua_State *L, int pipeidx, int textsidx,
                             unsigned threads);
 /* push the list of JSON strings (false where a text failed) and the
 ** table of error messages by index (nil when none failed) for the list
-** of strings at 'textsidx'; 'flags' are annot_doc_to_json's */
-int lpipeline_json_list(lua_State *L, int pipeidx, int textsidx,
-                        unsigned threads, unsigned flags);
+** of strings at 'textsidx'; 'idsidx' (0: none) the list of ids as JSON,
+** each written first in its object; 'flags' are annot_doc_to_json's */
+int lpipeline_json_list(lua_State *L, int pipeidx, int textsidx, int idsidx,
+                        unsigned threads, unsigned flags, const char *fname);
 void lpipeline_open(lua_State *L);
 
 /* ldoc.c */
@@ -80,5 +81,9 @@ lua_Integer lannot_intoption(lua_State *L, int idx, const char *fname,
 /* a boolean option of the table at 'idx', 'def' when absent */
 int lannot_booloption(lua_State *L, int idx, const char *fname,
                       const char *name, int def);
+/* push the list option 'name' of the table at 'idx' and return its
+** stack index, or push nothing and return 0 when it is absent */
+int lannot_listoption(lua_State *L, int idx, const char *fname,
+                      const char *name);
 
 #endif

@@ -109,8 +109,11 @@ qspeaker q_speaker_mention(const qctx *c, uint32_t m) {
   sp.type = (uint8_t)(mn->type < ANNOT_TYPE_COUNT ? mn->type : ANNOT_TYPE_COUNT);
   sp.canon = mn->canonical;
   sp.canon_len = mn->canonical_len;
-  /* a mention without a name of its own takes its entity's */
-  if (sp.canon == NULL && mn->entity < c->d->entities.n) {
+  /* the entity's name first: the resolver may have tied the mention to
+  ** a fuller one ('MR. PRICE:' to Ned Price); a mention without a name
+  ** of its own takes its entity's anyway */
+  if (mn->entity < c->d->entities.n &&
+      VEC_AT(c->d->entities, annot_entity, mn->entity).canonical != NULL) {
     const annot_entity *e = &VEC_AT(c->d->entities, annot_entity, mn->entity);
     sp.canon = e->canonical;
     sp.canon_len = e->canonical_len;
@@ -146,13 +149,13 @@ static const cue_lemma cue_lemmas[] = {
   {"according to", CUE_ACCORDING}, {"accusation", CUE_NOUN},
   {"accuse", CUE_OBJECT}, {"allegation", CUE_NOUN}, {"ask", CUE_OBJECT},
   {"assurance", CUE_NOUN}, {"assure", CUE_TELL}, {"blame", CUE_OBJECT},
-  {"brief", CUE_TELL}, {"call", CUE_ATTRIB}, {"call for", CUE_OBJECT},
+  {"brief", CUE_TELL}, {"call", CUE_CALL}, {"call for", CUE_OBJECT},
   {"call on", CUE_OBJECT}, {"condemn", CUE_ATTRIB},
   {"criticize", CUE_ATTRIB}, {"demand", CUE_OBJECT}, {"deny", CUE_OBJECT},
-  {"describe", CUE_ATTRIB}, {"dismiss", CUE_OBJECT}, {"inform", CUE_TELL},
+  {"describe", CUE_ATTRIB}, {"dismiss", CUE_REJECT}, {"inform", CUE_TELL},
   {"insistence", CUE_NOUN}, {"message", CUE_NOUN}, {"post", CUE_WRITE},
   {"praise", CUE_ATTRIB}, {"reiterate", CUE_OBJECT},
-  {"reject", CUE_OBJECT}, {"remark", CUE_NOUN}, {"remind", CUE_TELL},
+  {"reject", CUE_REJECT}, {"remark", CUE_NOUN}, {"remind", CUE_TELL},
   {"rule out", CUE_OBJECT}, {"statement", CUE_NOUN}, {"tell", CUE_TELL},
   {"tweet", CUE_WRITE}, {"urge", CUE_OBJECT}, {"welcome", CUE_ATTRIB},
   {"write", CUE_WRITE},
@@ -327,17 +330,24 @@ static int write_quotes(qctx *c) {
     /* no content: an empty span at the quote's end */
     if (w->cb >= w->ce) q->content_start = q->content_end = q->end;
     q->sentence = w->sent;
-    token_bytes(c, w->sp.tb, w->sp.te, &q->speaker_start, &q->speaker_end);
-    q->speaker_mention = w->sp.te > w->sp.tb ? w->sp.mention : ANNOT_NONE;
-    q->speaker_entity = w->sp.te > w->sp.tb ? w->sp.entity : ANNOT_NONE;
+    /* a pronoun that names no one ('she' with no antecedent) is no
+    ** speaker: the quote keeps its cue, and no 'she' stands among the
+    ** speakers of a "who said what" table (doc/quotes.md) */
+    int has_sp = w->sp.te > w->sp.tb &&
+                 !(w->sp.pronoun && w->sp.canon == NULL && !w->sp.anonymous);
+    if (has_sp)
+      token_bytes(c, w->sp.tb, w->sp.te, &q->speaker_start, &q->speaker_end);
+    else
+      token_bytes(c, 0, 0, &q->speaker_start, &q->speaker_end);
+    q->speaker_mention = has_sp ? w->sp.mention : ANNOT_NONE;
+    q->speaker_entity = has_sp ? w->sp.entity : ANNOT_NONE;
     token_bytes(c, w->cue_tb, w->cue_te, &q->cue_start, &q->cue_end);
-    q->speaker_canonical = w->sp.te > w->sp.tb && !w->sp.anonymous
-                               ? w->sp.canon : NULL;
+    q->speaker_canonical = has_sp && !w->sp.anonymous ? w->sp.canon : NULL;
     q->speaker_canonical_len = q->speaker_canonical ? w->sp.canon_len : 0;
     q->kind = w->kind;
     /* nesting is decided below, on the sorted list */
     q->flags = w->flags & (uint8_t)~ANNOT_QF_NESTED;
-    q->anonymous = w->sp.te > w->sp.tb && w->sp.anonymous;
+    q->anonymous = has_sp && w->sp.anonymous;
   }
   annot_quote *qs = d->quotes.data;
   qsort(qs, d->quotes.n, sizeof *qs, cmp_quote);

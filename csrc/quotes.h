@@ -33,7 +33,12 @@ enum cue_class {
   CUE_ACCORDING,   /* 'according to X' */
   CUE_WRITE,       /* write, tweet, post: the cue of tweets */
   CUE_ATTRIB,      /* call, describe, condemn: no clause of their own */
-  CUE_NOUN         /* statement, claim, warning: 'X's claim that …' */
+  CUE_NOUN,        /* statement, claim, warning: 'X's claim that …' */
+  CUE_REJECT,      /* reject, dismiss: a clause, or a noun phrase only when
+                      it names a claim ('rejected the charge', not
+                      'rejected the move') */
+  CUE_CALL         /* call: 'X called the talks a waste of time' reports a
+                      claim (object and predicate); no clause */
 };
 
 /* words the rules look for, by the hash of their normalised form */
@@ -53,7 +58,7 @@ enum qword {
   W_DESPITE, W_AMID, W_ALTHOUGH, W_THOUGH, W_BECAUSE, W_SINCE,
   W_UNLESS, W_FOLLOWING, W_AHEAD, W_WHEN, W_WHERE, W_WHO,
   W_ANY, W_NO, W_ALL, W_EVERY, W_EACH, W_THERE, W_SUCH, W_MOST,
-  W_DO, W_DOES, W_DID,
+  W_DO, W_DOES, W_DID, W_WHAT, W_WELL,
   /* from here on, words the lexicon may know (cues, sources, titles) */
   W_CALLED, W_DUBBED, W_NAMED, W_TERMED, W_LABELED, W_LABELLED,
   W_KNOWN, W_TERM, W_WORD, W_WORDS, W_PHRASE, W_SLOGAN, W_SO,
@@ -68,6 +73,12 @@ enum qword {
   W_RUSSIAN, W_UKRAINIAN, W_CHIEF, W_DEPUTY, W_HOUSE, W_WHITE,
   W_QUESTION, W_Q, W_MODERATOR, W_OPERATOR, W_INTERPRETER, W_PARTICIPANT,
   W_REPORTER, W_AUDIENCE, W_MEMBER, W_OFFICE, W_CAMP, W_CLOSE, W_FAMILIAR,
+  W_SIDE, W_AUTHORITIES, W_LEADERSHIP,
+  /* nouns that stand for a claim or a demand: 'denied the charge' */
+  W_CHARGE, W_CHARGES, W_CLAIM, W_CLAIMS, W_REPORT, W_REPORTS,
+  W_SUGGESTION, W_SUGGESTIONS, W_IDEA, W_NOTION, W_RUMOURS, W_RUMORS,
+  W_SPECULATION, W_ASSERTION, W_ASSERTIONS, W_CRITICISM, W_DEMAND,
+  W_DEMANDS, W_REQUEST, W_ULTIMATUM, W_ACCOUNT, W_VERSION, W_CHARACTERIZATION,
   NWORDS,
   /* one-byte punctuation, in the same per-token table (under WID_NONE) */
   P_DOT = NWORDS, P_COMMA, P_COLON, P_SEMI, P_EXCL, P_QUEST
@@ -89,6 +100,7 @@ enum qword {
 #define WC_OPENS      0x1000u  /* may open a clause: any, no, there */
 #define WC_LABEL      0x2000u  /* a generic transcript label: QUESTION, MODERATOR */
 #define WC_ADDRESSEE  0x4000u  /* an addressee after tell: reporters, him */
+#define WC_CLAIM      0x8000u  /* a noun for a claim: the charge, the report */
 
 extern const uint16_t q_word_class[256];
 
@@ -241,5 +253,12 @@ uint32_t q_frame_before(const qctx *c, uint32_t i);
 /* quotes_attr.c: speakers and kinds of marked quotes, indirect quotes */
 void q_attribute(qctx *c);
 int q_indirect(qctx *c);
+/* the innermost of the first 'n' quotes (sorted) whose content holds
+** token 'i', or NULL */
+const wquote *q_enclosing(const qctx *c, uint32_t n, uint32_t i);
+/* 'I' or 'we' speaking inside a turn or a quote (among the first 'n'
+** quotes): the turn's or the quote's speaker ('we': the state a
+** person's title names); the phrase stays the pronoun */
+void q_first_person(const qctx *c, uint32_t n, qspeaker *sp);
 
 #endif

@@ -188,13 +188,46 @@ static const qframe *trailing(const qctx *c, const wquote *w) {
 static const qframe *leading(const qctx *c, const wquote *w) {
   uint32_t s = w->sent;
   uint32_t f = q_frame_before(c, w->tb);
+  const qframe *found = NULL;
   for (int steps = 0; f > 0 && steps < 64; steps++) {
     const qframe *fr = &VEC_AT(c->frames, qframe, f - 1);
     if (fr->sentence != s) break;
     f--;
-    if (usable(fr)) return fr;
+    if (!usable(fr)) continue;
+    if (found == NULL) {
+      found = fr;
+      continue;
+    }
+    /* 'An official said Washington had asked Germany to prepare “all
+    ** options”': a cue inside an earlier cue's clause is part of what
+    ** the earlier speaker said, and so are the marked words; the
+    ** outermost speaker is the one quoted */
+    if (fr->ct_b <= found->cue_tb && w->te <= fr->ct_e) found = fr;
   }
-  return NULL;
+  return found;
+}
+
+/* The marked quote at 'tb' follows 'what X called' (or termed,
+** dubbed ...): the words are X's own ('dismissed what she called “a
+** campaign of lies”'), a partial quote, not a name in marks.  Up to six
+** tokens of subject between 'what' and the naming word. */
+static int what_called(const qctx *c, uint32_t tb) {
+  if (tb < 3 || !(q_class(c, tb - 1) & WC_NAMING)) return 0;
+  for (uint32_t t = tb - 2, n = 0; n < 7; t--, n++) {
+    if (q_is(c, t, W_WHAT)) return t + 1 < tb - 1;
+    if (c->d->tok_kind[t] != ANNOT_TOK_WORD || t == 0) return 0;
+  }
+  return 0;
+}
+
+/* Quote 'w' stands inside the object of 'call' (frame 'f'), with more
+** of the object after it: 'has called talk of an energy “weapon”
+** Western propaganda'.  The marked word is the term the speaker rejects
+** (the writer's or a third party's), a scare quote; as the predicate,
+** the last words ('called the plan “reckless”'), it is the speaker's. */
+static int inside_call_object(const qframe *f, const wquote *w) {
+  return f->cls == CUE_CALL && f->ct_e > f->ct_b && f->ct_b <= w->tb &&
+         w->te < f->ct_e;
 }
 
 /* Sieve 4: the latest speaker before quote 'w': an attributed quote
@@ -269,6 +302,17 @@ void q_attribute(qctx *c) {
     if (!w->marked) continue;
     /* a name or a term in marks: nobody's words */
     qshape s = shape_of(c, w);
+    int own_term = s.naming && what_called(c, w->tb);
+    if (own_term) {
+      /* the naming verb's own subject: 'what she called' is hers */
+      const qframe *f = frame_at(c, w->tb - 1);
+      if (usable(f)) {
+        take_frame(w, f);
+        w->kind = ANNOT_QUOTE_PARTIAL;
+        last = w;
+        continue;
+      }
+    }
     if (s.naming || (s.name_like && !s.at_start)) {
       w->kind = ANNOT_QUOTE_SCARE;
       clear_speaker(w);
@@ -279,6 +323,10 @@ void q_attribute(qctx *c) {
     if (f == NULL) {
       f = leading(c, w);
       lead = f != NULL;
+    }
+    if (f != NULL && lead && inside_call_object(f, w)) {
+      w->kind = ANNOT_QUOTE_SCARE;
+      continue;
     }
     if (f != NULL) take_frame(w, f);
     /* '“A,” X said, “B.”': the second half of a split direct quote */
@@ -331,7 +379,7 @@ static int same_as_marked(const qctx *c, uint32_t n, uint32_t tb,
 ** (sorted by first token) whose content holds token 'i', or NULL.  The
 ** walk back from the last quote starting before 'i' is bounded: quotes
 ** nest only as deep as the marks do. */
-static const wquote *enclosing(const qctx *c, uint32_t n, uint32_t i) {
+const wquote *q_enclosing(const qctx *c, uint32_t n, uint32_t i) {
   uint32_t lo = 0, hi = n;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
@@ -391,6 +439,26 @@ static uint32_t state_of(const qctx *c, const qspeaker *sp) {
   return ANNOT_NONE;
 }
 
+/* 'I' or 'we' as the speaker 'sp' inside a transcript turn or a marked
+** quote (the first 'n' quotes, sorted) is the speaker of that turn or
+** quote; a government's 'we' is the state (ANNOTATION.md): the country
+** or body a person's title names.  The phrase stays the pronoun. */
+void q_first_person(const qctx *c, uint32_t n, qspeaker *sp) {
+  if (!sp->pronoun || sp->canon != NULL || sp->anonymous || sp->te <= sp->tb ||
+      !(c->tf[sp->tb] & (QT_INTURN | QT_INQUOTE)) ||
+      !(q_is(c, sp->tb, W_I) || q_is(c, sp->tb, W_WE)))
+    return;
+  const wquote *t = q_enclosing(c, n, sp->tb);
+  if (t == NULL || t->sp.te <= t->sp.tb) return;
+  uint32_t tb = sp->tb, te = sp->te;
+  uint32_t st = q_is(c, tb, W_WE) ? state_of(c, &t->sp) : ANNOT_NONE;
+  *sp = st != ANNOT_NONE ? q_speaker_mention(c, st) : t->sp;
+  sp->tb = tb;
+  sp->te = te;
+  sp->mention = ANNOT_NONE;
+  sp->pronoun = 1;
+}
+
 /* One indirect quote per frame that reports a clause, appended after the
 ** quotes found so far (write_quotes sorts them all).  'I' and 'we' as
 ** the speaker inside a transcript turn or a quote are the speaker of
@@ -398,27 +466,18 @@ static uint32_t state_of(const qctx *c, const qspeaker *sp) {
 ** phrase stays the pronoun, the name is theirs. */
 int q_indirect(qctx *c) {
   uint32_t nmarked = c->quotes.n;
+  /* 'We told them plainly: …' inside a marked quote: the quote's speaker
+  ** is known only now that the marked quotes are attributed */
+  for (uint32_t k = 0; k < nmarked; k++) {
+    wquote *w = &VEC_AT(c->quotes, wquote, k);
+    if (w->flags & ANNOT_QF_COLON) q_first_person(c, nmarked, &w->sp);
+  }
   for (uint32_t k = 0; k < c->frames.n; k++) {
     const qframe *f = &VEC_AT(c->frames, qframe, k);
     if (f->ct_e <= f->ct_b) continue;
     if (same_as_marked(c, nmarked, f->ct_b, f->ct_e)) continue;
     qspeaker sp = f->sp;
-    if (sp.pronoun && sp.canon == NULL && !sp.anonymous &&
-        (c->tf[sp.tb] & (QT_INTURN | QT_INQUOTE)) &&
-        (q_is(c, sp.tb, W_I) || q_is(c, sp.tb, W_WE))) {
-      const wquote *t = enclosing(c, nmarked, sp.tb);
-      if (t != NULL && t->sp.te > t->sp.tb) {
-        uint32_t tb = sp.tb, te = sp.te;
-        /* a government's 'we' is the state (ANNOTATION.md): the
-        ** country or body a person's title names */
-        uint32_t st = q_is(c, tb, W_WE) ? state_of(c, &t->sp) : ANNOT_NONE;
-        sp = st != ANNOT_NONE ? q_speaker_mention(c, st) : t->sp;
-        sp.tb = tb;
-        sp.te = te;
-        sp.mention = ANNOT_NONE;
-        sp.pronoun = 1;
-      }
-    }
+    q_first_person(c, nmarked, &sp);
     wquote *w = vec_push(&c->quotes, sizeof *w);
     if (w == NULL) return ANNOT_ENOMEM;
     w->tb = w->cb = f->ct_b;

@@ -130,6 +130,40 @@ static const annot_mention *group_name(const qctx *c, uint32_t j, uint32_t lo,
   return g;
 }
 
+/* A group speaker 'sp' named by a nationality ('the German
+** government', 'Ukrainian authorities', 'the Russian side') speaks for
+** the country: the place among the document's entities whose canonical
+** name the nationality's shares all but its last letter with ('German'
+** and 'Germany', 'Russian' and 'Russia', 'Ukrainian' and 'Ukraine',
+** 'Chinese' and 'China').  The lexicon does not link a nationality to
+** its country, so a country the document never names, or one whose
+** adjective is irregular ('French', 'British'), keeps the nationality's
+** canonical.  A bounded scan of the entities. */
+static void norp_country(const qctx *c, qspeaker *sp) {
+  const annot_doc *d = c->d;
+  if (sp->canon == NULL) return;
+  uint32_t best = ANNOT_NONE, best_k = 0;
+  for (uint32_t e = 0; e < d->entities.n && e < 512; e++) {
+    const annot_entity *en = &VEC_AT(d->entities, annot_entity, e);
+    if (en->type != ANNOT_GPE || en->canonical == NULL) continue;
+    uint32_t n = en->canonical_len, k = 0;
+    while (k < n && k < sp->canon_len && en->canonical[k] == sp->canon[k]) k++;
+    /* the country's name all but its last letter, the adjective all but
+    ** its last three ('Ukrain' of 'Ukraine' and 'Ukrainian'); the
+    ** longest such match ('Nigeria' over 'Niger' for 'Nigerian') */
+    if (k >= 4 && k + 1 >= n && k + 3 >= sp->canon_len && k > best_k) {
+      best = e;
+      best_k = k;
+    }
+  }
+  if (best == ANNOT_NONE) return;
+  const annot_entity *en = &VEC_AT(d->entities, annot_entity, best);
+  sp->canon = en->canonical;
+  sp->canon_len = en->canonical_len;
+  sp->entity = best;
+  sp->mention = ANNOT_NONE;
+}
+
 /* a speaker for a group: the name's canonical, an institution's type
 ** (so that 'it' and 'they' find it), the group noun in the span */
 static void group_speaker(const qctx *c, uint32_t mi, uint32_t j,
@@ -137,6 +171,9 @@ static void group_speaker(const qctx *c, uint32_t mi, uint32_t j,
   *sp = q_speaker_mention(c, mi);
   sp->te = j + 1;
   sp->type = ANNOT_ORG;
+  /* 'the German government', 'the Russian side': the country */
+  if (VEC_AT(c->d->mentions, annot_mention, mi).type == ANNOT_NORP)
+    norp_country(c, sp);
 }
 
 /* Token 'i' is a word ending in "ing": a participle cue ('saying',
@@ -240,18 +277,35 @@ static uint32_t np_start(const qctx *c, uint32_t j, uint32_t lo) {
 /* The last word of the role of mention 'm' is the word of token 'head'
 ** (any case): 'Foreign Minister' and 'the minister'.  Roles are byte
 ** spans, so the word is found in the text, not in the tokens. */
+static int same_word(const qctx *c, uint32_t wb, uint32_t we, uint32_t head) {
+  const annot_doc *d = c->d;
+  uint32_t n = d->tok_end[head] - d->tok_start[head];
+  if (we - wb != n) return 0;
+  const char *a = d->text + wb, *b = d->text + d->tok_start[head];
+  for (uint32_t k = 0; k < n; k++)
+    if ((a[k] | 0x20) != (b[k] | 0x20)) return 0;
+  return 1;
+}
+
+/* The head of the role of mention 'm' is the word of token 'head' (any
+** case): its last word ('Foreign Minister' and 'the minister'), or the
+** word before 'of' ('Secretary of State' and 'the Secretary').  Roles
+** are byte spans, so the words are found in the text, not the tokens. */
 static int role_head_is(const qctx *c, const annot_mention *m, uint32_t head) {
   const annot_doc *d = c->d;
   uint32_t re = m->role_end, rs = m->role_start;
   while (re > rs && (d->text[re - 1] == ' ' || d->text[re - 1] == ',')) re--;
   uint32_t wb = re;
   while (wb > rs && d->text[wb - 1] != ' ') wb--;
-  uint32_t n = d->tok_end[head] - d->tok_start[head];
-  if (re - wb != n) return 0;
-  const char *a = d->text + wb, *b = d->text + d->tok_start[head];
-  for (uint32_t k = 0; k < n; k++)
-    if ((a[k] | 0x20) != (b[k] | 0x20)) return 0;
-  return 1;
+  if (same_word(c, wb, re, head)) return 1;
+  /* 'Secretary of State': the word before the first ' of ' */
+  for (uint32_t k = rs; k + 4 <= re; k++) {
+    if (memcmp(d->text + k, " of ", 4) != 0) continue;
+    uint32_t b = k;
+    while (b > rs && d->text[b - 1] != ' ') b--;
+    return same_word(c, b, k, head);
+  }
+  return 0;
 }
 
 /* A speaker phrase [nb, head] whose head is a source noun or a title
@@ -414,9 +468,11 @@ int q_speaker_after(const qctx *c, uint32_t i, uint32_t hi, qspeaker *sp) {
       return 1;
     }
     if (source_head(c, j) && !title_goes_on(c, j, hi)) {
-      /* 'spokesman Dmitry Peskov': the person, not the title */
+      /* 'spokesman Dmitry Peskov': the person, not the title; 'the
+      ** pipeline operator Naftogaz': the organisation the noun describes */
       const annot_mention *p = q_mention(c, j + 1);
-      if (p != NULL && p->type == ANNOT_PERSON) {
+      if (p != NULL && (p->type == ANNOT_PERSON ||
+                        (p->type == ANNOT_ORG && (c->tf[j] & QT_SOURCE)))) {
         *sp = q_speaker_mention(c, c->ment[j + 1]);
         return 1;
       }
@@ -510,9 +566,12 @@ static int sentence_subject(const qctx *c, uint32_t sb, uint32_t limit,
     if (is_pronoun(c, k) && q_speaker_before(c, k, sb, sp)) return 1;
     const annot_mention *m = q_mention(c, k);
     if (source_head(c, k) && !title_goes_on(c, k, limit)) {
-      /* 'Kremlin spokesman Dmitry Peskov': the person */
+      /* 'Kremlin spokesman Dmitry Peskov': the person; 'the pipeline
+      ** operator Naftogaz': the organisation */
       const annot_mention *p = q_mention(c, k + 1);
-      if (p != NULL && p->type == ANNOT_PERSON && k + 1 < limit) {
+      if (p != NULL && k + 1 < limit &&
+          (p->type == ANNOT_PERSON ||
+           (p->type == ANNOT_ORG && (c->tf[k] & QT_SOURCE)))) {
         *sp = q_speaker_mention(c, c->ment[k + 1]);
         return 1;
       }
@@ -528,6 +587,13 @@ static int sentence_subject(const qctx *c, uint32_t sb, uint32_t limit,
       k = m->tok_end - 1;
       continue;
     }
+    /* 'the Biden administration', 'Ukrainian authorities': a group */
+    uint32_t g = m->tok_end + ((c->d->tok_flags[m->tok_end] & ANNOT_TF_CLITIC) ? 1 : 0);
+    uint32_t gi;
+    if (g < limit && group_name(c, g, sb, &gi) != NULL) {
+      group_speaker(c, gi, g, sp);
+      return 1;
+    }
     /* 'the State Department official': the name modifies a source */
     uint32_t e = m->tok_end;
     while (e < limit && e < m->tok_end + 3 && is_modifier(c, e) &&
@@ -537,12 +603,6 @@ static int sentence_subject(const qctx *c, uint32_t sb, uint32_t limit,
       uint32_t ap = appositive_person(c, e + 1, limit);
       if (ap != ANNOT_NONE) *sp = q_speaker_mention(c, ap);
       else source_speaker(c, np_start(c, e, sb), e, sp);
-      return 1;
-    }
-    uint32_t g = m->tok_end + ((c->d->tok_flags[m->tok_end] & ANNOT_TF_CLITIC) ? 1 : 0);
-    uint32_t gi;
-    if (g < limit && group_name(c, g, sb, &gi) != NULL) {
-      group_speaker(c, gi, g, sp);
       return 1;
     }
     *sp = q_speaker_mention(c, mi);
@@ -559,6 +619,34 @@ static int has_verb_between(const qctx *c, uint32_t b, uint32_t e) {
   for (uint32_t t = b; t < e; t++)
     if ((q_class(c, t) & WC_FINITE) || ends_with(c, t, "ed")) return 1;
   return 0;
+}
+
+/* The words from the sentence start 'sb' (past an article) to 'j' are a
+** name the entity stage did not know, in capitals: 'Nord Stream 2 AG
+** wrote …', 'Vostok Energy said …'.  At most five tokens, each a
+** capitalised word, a number or part of a mention, none a cue or a rule
+** word.  The speaker is the phrase, with no canonical name (not an
+** unnamed source either). */
+static int unknown_name_before(const qctx *c, uint32_t j, uint32_t sb,
+                               qspeaker *sp) {
+  const annot_doc *d = c->d;
+  uint32_t b = sb;
+  if (q_is(c, b, W_THE)) b++;
+  if (j < b || j - b >= 5) return 0;
+  for (uint32_t t = b; t <= j; t++) {
+    unsigned kind = d->tok_kind[t];
+    int cap = kind == ANNOT_TOK_WORD && (d->tok_flags[t] & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS));
+    if (c->cuelen[t] || (c->wid[t] != WID_NONE && c->ment[t] == ANNOT_NONE) ||
+        q_datetok(c, t) || (d->tok_flags[t] & ANNOT_TF_CLITIC))
+      return 0;
+    if (!cap && kind != ANNOT_TOK_NUMBER && c->ment[t] == ANNOT_NONE) return 0;
+  }
+  /* a lone place or nationality is no company: the mention rules had it */
+  if (c->ment[b] != ANNOT_NONE && q_mention(c, b)->tok_end == j + 1) return 0;
+  no_speaker(sp);
+  sp->tb = b;
+  sp->te = j + 1;
+  return 1;
 }
 
 /* The subject of the cue at 'i' in the sentence from 'sb' ('ing': the cue
@@ -617,6 +705,7 @@ static int subject_before(const qctx *c, uint32_t i, uint32_t sb, int ing,
     ** sentence's subject */
     if (is_conj(c, j)) { *shared = 1; return 0; }
     if (q_speaker_before(c, j, sb, sp)) return 1;
+    if (unknown_name_before(c, j, sb, sp)) return 1;
     /* 'Officials who attended the session said': back over a relative
     ** clause without commas to the phrase before 'who'; 'A source
     ** familiar with the matter said': to a source noun, the words after
@@ -746,6 +835,21 @@ void q_resolve_pronoun(const qctx *c, uint32_t at, uint32_t s, qspeaker *sp) {
     for (uint32_t k = lo; k < hi; k++) {
       if (c->tf[k] & QT_INQUOTE) continue;
       const annot_mention *m = q_mention(c, k);
+      /* 'The Secretary met his counterpart … He told …': a bare title
+      ** that an earlier person holds is that person */
+      if (person && m == NULL && (c->tf[k] & QT_TITLE) && k > lo &&
+          q_is(c, k - 1, W_THE) && !plural(c, k)) {
+        qspeaker r;
+        source_speaker(c, k - 1, k, &r);
+        if (!r.anonymous && !other_gender(c, &r, at)) {
+          sp->mention = ANNOT_NONE;
+          sp->entity = r.entity;
+          sp->canon = r.canon;
+          sp->canon_len = r.canon_len;
+          sp->type = r.type;
+          return;
+        }
+      }
       if ((c->tf[k] & QT_SOURCE) && m == NULL && !plural(c, k)) unnamed = 1;
       if (m == NULL) continue;
       /* a place stands for its government when it speaks ('Moscow') */
@@ -861,10 +965,12 @@ static uint32_t clause_end(const qctx *c, uint32_t cs, uint32_t se, int np) {
       end = t;
       break;
     }
-    /* '…, but they declined to give details': the writer's again */
+    /* '…, but they declined to give details', '…, as allies debated
+    ** …': the writer's again */
     if (t > cs && q_punct(c, t - 1, ',') && (c->tf[t] & QT_INQUOTE) == level &&
         (q_is(c, t, W_BUT) || q_is(c, t, W_YET) || q_is(c, t, W_ALTHOUGH) ||
-         q_is(c, t, W_THOUGH) || q_is(c, t, W_WHILE))) {
+         q_is(c, t, W_THOUGH) || q_is(c, t, W_WHILE) ||
+         (q_is(c, t, W_AS) && !q_is(c, t + 1, W_WELL)))) {
       end = t;
       break;
     }
@@ -972,6 +1078,56 @@ static uint32_t find_that(const qctx *c, uint32_t k, uint32_t se,
   return se;
 }
 
+/* The noun phrase [k, e) after 'reject' or 'dismiss' names a claim,
+** so that refusing it is speech: its head (the word before 'of', 'as',
+** 'by', 'about', 'that' or the end) is a claim noun ('the charge', 'the
+** accusations', 'reports of …', 'the claims as absurd') or a speech noun
+** the lexicon knows as a cue ('the allegations', 'his remarks'), or
+** words in marks ('dismissed the “fake news”'), or 'what X called …'.
+** 'rejected the move', 'rejected the plan' name actions: not speech. */
+static int names_claim(const qctx *c, uint32_t k, uint32_t e) {
+  if (k >= e) return 0;
+  if (q_is(c, k, W_WHAT)) return 1;
+  uint32_t t = k;
+  while (t < e && !q_is(c, t, W_OF) && !q_is(c, t, W_AS) && !q_is(c, t, W_BY) &&
+         !q_is(c, t, W_ABOUT) && !q_is(c, t, W_THAT) && !q_punct(c, t, ','))
+    t++;
+  if (t == k) return 0;
+  uint32_t head = t - 1;
+  return (q_class(c, head) & WC_CLAIM) || c->cuelen[head] != 0 ||
+         q_closemark(c, head);
+}
+
+/* The content of 'call' (frame 'f', sentence ending at 'se'): 'X has
+** called talk of an energy weapon Western propaganda' reports a claim,
+** its object and what it is called, as a noun phrase ([*cs, *ce)).  Not
+** a naming ('drills called “Allies Resolve”', a mark right after the
+** verb, or a passive 'is called'), not a telephone call ('called Putin
+** on Tuesday', 'called him to say': a name or a person first, or 'to'
+** inside), and only with a named subject, a pronoun or an auxiliary
+** before the verb ('a group called …' names the group). */
+static void call_content(const qctx *c, const qframe *f, uint32_t se,
+                         uint32_t *cs, uint32_t *ce) {
+  uint32_t k = f->cue_te, b = f->cue_tb;
+  if (k >= se || f->sp.te <= f->sp.tb) return;
+  if (c->d->tok_kind[k] != ANNOT_TOK_WORD || q_datetok(c, k)) return;
+  if (b > 0 && (q_is(c, b - 1, W_IS) || q_is(c, b - 1, W_WAS) ||
+                q_is(c, b - 1, W_ARE) || q_is(c, b - 1, W_WERE) ||
+                q_is(c, b - 1, W_BE) || q_is(c, b - 1, W_BEEN)))
+    return;
+  if (f->sp.anonymous && !(b > 0 && is_aux(c, b - 1))) return;
+  const annot_mention *m = q_mention(c, k);
+  if (m != NULL && speaking_type(m->type)) return;
+  if ((q_class(c, k) & WC_ADDRESSEE) && !is_det(c, k)) return;
+  if (is_conj(c, k) || is_prep(c, k) || q_is(c, k, W_THAT)) return;
+  uint32_t e = clause_end(c, k, se, 1);
+  if (e < k + 3) return;
+  for (uint32_t t = k; t < e; t++)
+    if (q_is(c, t, W_TO) || c->cuelen[t]) return;
+  *cs = k;
+  *ce = e;
+}
+
 /* The clause reported by frame 'f' after its cue, in the sentence
 ** ending at 'se': [*cs, *ce), or nothing (*cs == *ce).  First the words
 ** that are not content (dates, adverbs, a 'tell' verb's addressee),
@@ -982,6 +1138,10 @@ static void clause_after(const qctx *c, const qframe *f, uint32_t se,
                          uint32_t *cs, uint32_t *ce) {
   *cs = *ce = 0;
   if (f->cls == CUE_ATTRIB) return;
+  if (f->cls == CUE_CALL) {
+    call_content(c, f, se, cs, ce);
+    return;
+  }
   /* 'said on Tuesday also that' */
   uint32_t k = skip_dates(c, f->cue_te, se);
   while (k < se && (q_is(c, k, W_ALSO) || q_is(c, k, W_LATER) ||
@@ -1015,12 +1175,12 @@ static void clause_after(const qctx *c, const qframe *f, uint32_t se,
     uint32_t t = find_that(c, k, se, THAT_WINDOW, 1);
     if (t >= se || !(opens_clause(c, t + 1) || q_openmark(c, t + 1))) return;
     k = t + 1;
-  } else if (f->cls == CUE_OBJECT || f->cls == CUE_TELL) {
+  } else if (f->cls == CUE_OBJECT || f->cls == CUE_TELL || f->cls == CUE_REJECT) {
     uint32_t t = find_that(c, k, se, 6, 0);
     if (t < se && (opens_clause(c, t + 1) || q_openmark(c, t + 1))) k = t + 1;
     /* 'deny and argue': a verb's content opens with no conjunction */
     else if (is_conj(c, k) || c->d->tok_kind[k] == ANNOT_TOK_PUNCT) return;
-    else if (f->cls == CUE_OBJECT) np = 1;
+    else if (f->cls != CUE_TELL) np = f->cls == CUE_REJECT ? 2 : 1;
     /* 'told journalists as he arrived': no clause */
     else if (!opens_clause(c, k) || !clause_has_verb(c, k, se)) return;
   } else if ((!opens_clause(c, k) || !clause_has_verb(c, k, se)) &&
@@ -1033,7 +1193,10 @@ static void clause_after(const qctx *c, const qframe *f, uint32_t se,
     if (k == f->cue_te || q_punct(c, k - 1, ',') || q_punct(c, k - 1, ':'))
       return;
   }
-  uint32_t e = clause_end(c, k, se, np);
+  uint32_t e = clause_end(c, k, se, np != 0);
+  /* 'rejected the move' is an action refused, 'rejected the charge' a
+  ** claim: only the second is reported speech */
+  if (np == 2 && !names_claim(c, k, e)) return;
   if (e > k) {
     *cs = k;
     *ce = e;
@@ -1097,6 +1260,24 @@ static int negated(const qctx *c, uint32_t i, uint32_t sb) {
 static int ends_clause(const qctx *c, uint32_t k, uint32_t se) {
   return k >= se || q_stop(c, k) || q_punct(c, k, ',') || q_punct(c, k, ';') ||
          c->d->tok_kind[k] == ANNOT_TOK_DASH || q_closemark(c, k);
+}
+
+/* The token after the addressee of a 'tell' verb that starts at 'k'
+** (before 'se'): a name ('told CNN'), a pronoun or 'reporters' ('told
+** him'), or a short noun phrase opened by a determiner ('told a news
+** conference', 'told the state broadcaster'); 'k' itself if none. */
+static uint32_t skip_addressee(const qctx *c, uint32_t k, uint32_t se) {
+  if (k >= se) return k;
+  const annot_mention *m = q_mention(c, k);
+  if (m != NULL && !q_datetok(c, k)) return m->tok_end;
+  if (q_class(c, k) & WC_ADDRESSEE) return k + 1;
+  if (!is_det(c, k)) return k;
+  uint32_t t = k + 1;
+  while (t < se && t < k + 5 && c->d->tok_kind[t] == ANNOT_TOK_WORD &&
+         !c->cuelen[t] && !q_is(c, t, W_THAT) && !is_prep(c, t) &&
+         (c->wid[t] == WID_NONE || c->wid[t] >= W_CALLED))
+    t++;
+  return t > k + 1 ? t : k;
 }
 
 /* Build the frame of the cue at token 'i' of sentence 's' [sb, se):
@@ -1178,7 +1359,7 @@ static int add_frame(qctx *c, uint32_t i, uint32_t s, uint32_t sb,
     /* '“…,” said X …' and '…, said X.' or '…, said X, who …' or '…, said
     ** a diplomat in Kyiv who …': after a comma X must end the clause or
     ** be a person or an unnamed source with words after it */
-    if (after && q_speaker_after(c, f.cue_te, se, &f.sp) &&
+    if (after && f.cls != CUE_TELL && q_speaker_after(c, f.cue_te, se, &f.sp) &&
         (q_closemark(c, i - 1) || ends_clause(c, skip_dates(c, f.sp.te, se), se) ||
          ((f.sp.anonymous || f.sp.type == ANNOT_PERSON) &&
           (q_is(c, f.sp.te, W_WHO) ||
@@ -1203,6 +1384,15 @@ static int add_frame(qctx *c, uint32_t i, uint32_t s, uint32_t sb,
     if (ce <= cs && f.sp.te > f.sp.tb && !f.inquote) {
       uint32_t first = f.inverted ? i : q_speaker_first(c, &f.sp);
       uint32_t tail = f.inverted ? f.sp.te : f.cue_te;
+      /* '…, a spokesman told a news conference.': past the addressee */
+      if (f.cls == CUE_TELL && !f.inverted) tail = skip_addressee(c, tail, se);
+      /* '…, a government spokesman, Juan Perez, told …': the clause
+      ** ends before the source that the name stands in apposition to */
+      qspeaker ap;
+      if (!f.inverted && first >= sb + 3 && q_punct(c, first - 1, ',') &&
+          q_speaker_before(c, first - 2, sb, &ap) && ap.anonymous &&
+          ap.tb > sb + 1 && q_punct(c, ap.tb - 1, ','))
+        first = ap.tb;
       if (first > sb + 1 && cue_is_trailing(c, tail, se)) {
         uint32_t p = first - 1;
         if (q_punct(c, p, ',')) {

@@ -382,6 +382,24 @@ static int intro_adverbial(const qctx *c, uint32_t k) {
   return c->ment[k] != ANNOT_NONE || (q_class(c, k) & WC_INTRO);
 }
 
+/* The words [k, t) between a cue and its colon are an object that
+** stands for what follows ('said it plainly:', 'put it bluntly:',
+** 'said it to them plainly:', 'said this:'; what may come after 'it'
+** was bounded by the caller: six tokens, no comma, no 'that') or adverbs
+** alone ('said simply:'). */
+static int said_it(const qctx *c, uint32_t k, uint32_t t) {
+  const annot_doc *d = c->d;
+  if (q_is(c, k, W_IT) || q_is(c, k, W_THIS)) return 1;
+  for (; k < t; k++) {
+    uint32_t n = d->tok_end[k] - d->tok_start[k];
+    const char *w = d->text + d->tok_start[k];
+    if (d->tok_kind[k] != ANNOT_TOK_WORD || n < 4 || w[n - 2] != 'l' ||
+        w[n - 1] != 'y')
+      return 0;
+  }
+  return 1;
+}
+
 /* What introduces the colon at token 't' (sentence start 'sb'): the
 ** speaker, the cue to report, and whether the intro is bare (no content
 ** of its own, so that unmarked text after it is the quote).  0: the
@@ -391,10 +409,11 @@ static int colon_intro(const qctx *c, uint32_t t, uint32_t sb, qspeaker *sp,
                        uint32_t *cue_tb, uint32_t *cue_te, int *bare) {
   uint32_t fi = q_frame_before(c, t);
   /* 'said in a statement:': the verb introduces, not the noun (nor a
-  ** cue inside a quote) */
+  ** cue at another level of marks than the colon's) */
+  uint8_t inquote = (c->tf[t] & QT_INQUOTE) != 0;
   for (int steps = 0; fi > 0 && steps < 16 &&
                      (VEC_AT(c->frames, qframe, fi - 1).noun ||
-                      VEC_AT(c->frames, qframe, fi - 1).inquote) &&
+                      VEC_AT(c->frames, qframe, fi - 1).inquote != inquote) &&
                      VEC_AT(c->frames, qframe, fi - 1).cue_tb >= sb;
        steps++)
     fi--;
@@ -415,7 +434,9 @@ static int colon_intro(const qctx *c, uint32_t t, uint32_t sb, qspeaker *sp,
       if (t - f->cue_te > 6) return 0;
       for (uint32_t k = f->cue_te; k < t; k++)
         if (q_is(c, k, W_THAT) || q_stop(c, k) || q_punct(c, k, ',')) return 0;
-      if (f->cue_te < t && !intro_adverbial(c, f->cue_te)) return 0;
+      if (f->cue_te < t && !intro_adverbial(c, f->cue_te) &&
+          !said_it(c, f->cue_te, t))
+        return 0;
       *cue_tb = f->cue_tb;
       *cue_te = f->cue_te;
       *bare = 1;
@@ -424,8 +445,9 @@ static int colon_intro(const qctx *c, uint32_t t, uint32_t sb, qspeaker *sp,
   }
   /* `White House press secretary Jen Psaki:`: a person or an unnamed
   ** source alone before the colon, opening the sentence (a place or an
-  ** organisation alone is a heading: `Ukraine: what we know`) */
-  if (t > sb && q_speaker_before(c, t - 1, sb, sp) &&
+  ** organisation alone is a heading: `Ukraine: what we know`); not
+  ** inside a turn or a quote, where a name and a colon are a list */
+  if (!(c->tf[t] & (QT_INQUOTE | QT_INTURN)) &&t > sb && q_speaker_before(c, t - 1, sb, sp) &&
       (sp->type == ANNOT_PERSON || sp->anonymous) && !sp->pronoun) {
     uint32_t first = sp->tb;
     if (sp->mention != ANNOT_NONE) {
@@ -461,6 +483,8 @@ static int colon_quote(qctx *c, uint32_t n, uint32_t b, uint32_t e,
   w->kind = ANNOT_QUOTE_DIRECT;
   w->flags |= ANNOT_QF_COLON;
   w->sp = *sp;
+  /* 'We say to our partners: …' inside a turn: the turn's speaker */
+  q_first_person(c, n, &w->sp);
   w->cue_tb = cue_tb;
   w->cue_te = cue_te;
   w->attributed = 1;
@@ -477,12 +501,24 @@ int q_colon_blocks(qctx *c) {
   uint32_t nsorted = c->quotes.n;
   for (uint32_t k = 0; k < c->colons.n; k++) {
     uint32_t t = VEC_AT(c->colons, uint32_t, k);
-    if (t == 0 || (c->tf[t] & (QT_INQUOTE | QT_INTURN))) continue;
+    /* a label's colon is the turn's; colons inside turns and quotes
+    ** introduce too ('reported speech is annotated at every level') */
+    if (t == 0 || (c->tf[t] & QT_LABEL)) continue;
     /* the intro is the colon's sentence, within its paragraph */
     uint32_t sb = q_sentence(c, q_sentence_of(c, t)).tok_begin;
     uint32_t p = q_paragraph_of(c, t);
     annot_span para = q_paragraph(c, p);
     if (sb < para.tok_begin) sb = para.tok_begin;
+    /* inside a turn or a quote: the intro starts with its words, and
+    ** the block ends with them */
+    if (c->tf[t] & (QT_INQUOTE | QT_INTURN)) {
+      const wquote *in = q_enclosing(c, nsorted, t);
+      if (in == NULL) continue;
+      if (sb < in->cb) sb = in->cb;
+      if (in->ce < para.tok_end) para.tok_end = in->ce;
+      /* the colon must end nothing: the block is in the same quote */
+      if (t + 1 >= para.tok_end) continue;
+    }
     qspeaker sp;
     memset(&sp, 0, sizeof sp);
     uint32_t cue_tb = 0, cue_te = 0;

@@ -36,7 +36,7 @@ static const char *const qword_text[NWORDS] = {
   "despite", "amid", "although", "though", "because", "since",
   "unless", "following", "ahead", "when", "where", "who",
   "any", "no", "all", "every", "each", "there", "such", "most",
-  "do", "does", "did",
+  "do", "does", "did", "what", "well",
   "called", "dubbed", "named", "termed", "labeled", "labelled",
   "known", "term", "word", "words", "phrase", "slogan", "so",
   "codenamed", "branded", "titled", "entitled", "nicknamed",
@@ -49,7 +49,12 @@ static const char *const qword_text[NWORDS] = {
   "department", "press", "presidential", "european", "american",
   "russian", "ukrainian", "chief", "deputy", "house", "white",
   "question", "q", "moderator", "operator", "interpreter", "participant",
-  "reporter", "audience", "member", "office", "camp", "close", "familiar"
+  "reporter", "audience", "member", "office", "camp", "close", "familiar",
+  "side", "authorities", "leadership",
+  "charge", "charges", "claim", "claims", "report", "reports",
+  "suggestion", "suggestions", "idea", "notion", "rumours", "rumors",
+  "speculation", "assertion", "assertions", "criticism", "demand",
+  "demands", "request", "ultimatum", "account", "version", "characterization"
 };
 
 /* the classes of each rule word, by enum qword (designated initialisers:
@@ -59,12 +64,12 @@ const uint16_t q_word_class[256] = {
   [W_THE] = WC_DET | WC_INTRO, [W_A] = WC_DET | WC_INTRO,
   [W_AN] = WC_DET | WC_INTRO, [W_THIS] = WC_DET | WC_INTRO,
   [W_HIS] = WC_DET | WC_INTRO, [W_ITS] = WC_DET | WC_INTRO,
-  [W_THEIR] = WC_DET | WC_INTRO,
+  [W_THEIR] = WC_DET | WC_INTRO, [W_OUR] = WC_DET | WC_INTRO,
   /* determiners */
   [W_THESE] = WC_DET, [W_THOSE] = WC_DET, [W_ONE] = WC_DET, [W_TWO] = WC_DET,
   [W_THREE] = WC_DET, [W_FOUR] = WC_DET, [W_SEVERAL] = WC_DET,
   [W_SOME] = WC_DET, [W_MANY] = WC_DET, [W_ANOTHER] = WC_DET,
-  [W_OUR] = WC_DET, [W_BOTH] = WC_DET,
+  [W_BOTH] = WC_DET,
   /* determiners, colon intros, addressees */
   [W_HER] = WC_DET | WC_INTRO | WC_ADDRESSEE,
   /* source modifiers */
@@ -140,6 +145,19 @@ const uint16_t q_word_class[256] = {
   [W_US] = WC_INTRO | WC_ADDRESSEE, [W_ME] = WC_INTRO | WC_ADDRESSEE,
   /* group nouns */
   [W_OFFICE] = WC_GROUP, [W_CAMP] = WC_GROUP,
+  /* group nouns after a nationality: 'the Russian side', 'Ukrainian
+  ** authorities', 'the Chinese leadership' */
+  [W_SIDE] = WC_GROUP, [W_AUTHORITIES] = WC_GROUP, [W_LEADERSHIP] = WC_GROUP,
+  /* claim nouns: what 'reject' and 'dismiss' report as speech */
+  [W_CHARGE] = WC_CLAIM, [W_CHARGES] = WC_CLAIM, [W_CLAIM] = WC_CLAIM,
+  [W_CLAIMS] = WC_CLAIM, [W_REPORT] = WC_CLAIM, [W_REPORTS] = WC_CLAIM,
+  [W_SUGGESTION] = WC_CLAIM, [W_SUGGESTIONS] = WC_CLAIM, [W_IDEA] = WC_CLAIM,
+  [W_NOTION] = WC_CLAIM, [W_RUMOURS] = WC_CLAIM, [W_RUMORS] = WC_CLAIM,
+  [W_SPECULATION] = WC_CLAIM, [W_ASSERTION] = WC_CLAIM,
+  [W_ASSERTIONS] = WC_CLAIM, [W_CRITICISM] = WC_CLAIM, [W_DEMAND] = WC_CLAIM,
+  [W_DEMANDS] = WC_CLAIM, [W_REQUEST] = WC_CLAIM, [W_ULTIMATUM] = WC_CLAIM,
+  [W_ACCOUNT] = WC_CLAIM, [W_VERSION] = WC_CLAIM,
+  [W_CHARACTERIZATION] = WC_CLAIM,
   /* pronouns */
   [W_HE] = WC_PRON, [W_SHE] = WC_PRON, [W_THEY] = WC_PRON, [W_IT] = WC_PRON,
   [W_I] = WC_PRON, [W_WE] = WC_PRON,

@@ -236,6 +236,39 @@ static inline uint64_t load8(const unsigned char *p) {
   return x;
 }
 
+/* The usual non-ASCII token is short and has one curly apostrophe or
+** single quote in it (’s n’t ’ O’Brien): its normalised form is the same
+** bytes with a straight one, which fit in one chunk.  Writes that form to
+** 'out' and returns its length, or 0 when the token is anything else. */
+static size_t curly_norm8(const unsigned char *p, size_t len,
+                          unsigned char out[8]) {
+  size_t m = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (m == 8) return 0;
+    if (p[i] < 0x80) out[m++] = p[i];
+    else if (len - i >= 3 && p[i] == 0xE2 && p[i + 1] == 0x80 &&
+             (p[i + 2] == 0x98 || p[i + 2] == 0x99)) {
+      out[m++] = '\'';            /* ‘ ’ */
+      i += 2;
+    } else return 0;
+  }
+  return m;
+}
+
+/* hash_and_shape for non-ASCII: the curly apostrophe case through the
+** chunk (the hash of a text is the hash of its normalised form, and ‘ ’
+** add no shape but NONASCII), anything else by the byte-by-byte path */
+static uint32_t hash_and_shape_nonascii(const unsigned char *p, size_t len,
+                                        unsigned *shape) {
+  unsigned char buf[8] = {0};
+  size_t m = curly_norm8(p, len, buf);
+  if (m == 0) return hash_and_shape_slow(p, len, shape);
+  uint64_t lowered;
+  unsigned sh = chunk_shape(load8(buf), &lowered);
+  *shape = sh | SH_NONASCII;
+  return hash_final(hash_chunk(HASH_SEED, lowered), m);
+}
+
 /* Hash and shape of p[0..len) for ASCII of any length, 8 bytes at a
 ** time ('avail' >= len bytes may be read); non-ASCII goes on to the slow
 ** path.  See hash_and_shape. */
@@ -252,7 +285,7 @@ static uint32_t hash_and_shape_chunks(const unsigned char *p, size_t len,
       x = load8(p + i);
       if (rest < 8) x &= ~(~0ull << (8 * rest));
     } else x = load_le(p + i, rest);
-    if (x & HIGHS) return hash_and_shape_slow(p, len, shape);
+    if (x & HIGHS) return hash_and_shape_nonascii(p, len, shape);
     unsigned sh = chunk_shape(x, &lowered);
     if (acc & SH_LETTER) sh &= ~SH_CAP;   /* an earlier chunk decided */
     acc |= sh;
@@ -325,8 +358,9 @@ uint32_t annot_norm_hash(const char *text, size_t len) {
 ** ======================================================= */
 
 /* What the scan carries from one token to the next: the layout seen
-** since the last token (spaces, line breaks) and what that token was,
-** which decides hyphens, quotes and apostrophes by context. */
+** since the last token (spaces, line breaks), open single quotes, and
+** how far no e-mail address can start.  The last token itself is read
+** back from the arrays (last_end and the others below). */
 typedef struct scanner {
   annot_doc *d;
   const unsigned char *t; /* the text, d->text */
@@ -334,9 +368,6 @@ typedef struct scanner {
   unsigned pending;       /* SPACE / NEWLINE flags for the next token */
   unsigned breaks;        /* line breaks in the current whitespace run */
   int para_break;         /* the next token starts a paragraph */
-  uint32_t last_end;      /* end of the last token pushed */
-  unsigned last_kind;     /* its kind and flags */
-  unsigned last_flags;
   int single_open;        /* single quotes opened in this paragraph */
   uint32_t no_email_until; /* no e-mail address starts before this */
 } scanner;
@@ -376,9 +407,6 @@ static inline int store(scanner *sc, uint32_t s, uint32_t e, unsigned kind,
   }
   sc->pending = 0;
   sc->breaks = 0;
-  sc->last_end = e;
-  sc->last_kind = kind;
-  sc->last_flags = flags;
   annot_doc *d = sc->d;
   uint32_t k = d->ntok;
   if (k == d->tokcap) return doc_push_token(d, s, e, kind, flags, h);
@@ -389,6 +417,24 @@ static inline int store(scanner *sc, uint32_t s, uint32_t e, unsigned kind,
   d->tok_flags[k] = (uint16_t)flags;
   d->tok_kind[k] = (uint8_t)kind;   /* last: a byte store aliases all */
   return ANNOT_OK;
+}
+
+/* The end, kind and flags of the last token pushed (0 before the first):
+** what decides hyphens, quotes and apostrophes by context.  Read back
+** from the arrays, so that storing a token writes nothing else. */
+static inline uint32_t last_end(const scanner *sc) {
+  const annot_doc *d = sc->d;
+  return d->ntok ? d->tok_end[d->ntok - 1] : 0;
+}
+
+static inline unsigned last_kind(const scanner *sc) {
+  const annot_doc *d = sc->d;
+  return d->ntok ? d->tok_kind[d->ntok - 1] : 0;
+}
+
+static inline unsigned last_flags(const scanner *sc) {
+  const annot_doc *d = sc->d;
+  return d->ntok ? d->tok_flags[d->ntok - 1] : 0;
 }
 
 /* Push token t[s..e) of 'kind' with 'extra' flags; adds its shape flags
@@ -722,14 +768,14 @@ static uint32_t scan_word(scanner *sc, uint32_t i) {
 /* is the character before 'i' whitespace, the start of the text or an
 ** opening bracket, quote or dash: a place where a quotation opens? */
 static int opening_context_before(const scanner *sc, uint32_t i) {
-  if (i == 0 || sc->last_end < i) return 1;    /* start, or whitespace */
-  if (sc->last_kind == ANNOT_TOK_BRACKET) {
+  if (i == 0 || last_end(sc) < i) return 1;    /* start, or whitespace */
+  if (last_kind(sc) == ANNOT_TOK_BRACKET) {
     unsigned c = sc->t[i - 1];
     return c == '(' || c == '[' || c == '{';
   }
-  if (sc->last_kind == ANNOT_TOK_QUOTE)
-    return (sc->last_flags & ANNOT_TF_OPEN) != 0;
-  return sc->last_kind == ANNOT_TOK_DASH;
+  if (last_kind(sc) == ANNOT_TOK_QUOTE)
+    return (last_flags(sc) & ANNOT_TF_OPEN) != 0;
+  return last_kind(sc) == ANNOT_TOK_DASH;
 }
 
 /* is the character at 'i' whitespace, the end, punctuation or a closing
@@ -746,6 +792,21 @@ static int closing_context_after(const scanner *sc, uint32_t i) {
   return cls == UC_SPACE || cls == UC_NEWLINE || cls == UC_INVISIBLE ||
          cls == UC_CLOSE || cls == UC_DASH || cls == UC_QUOTE_FINAL ||
          cls == UC_QUOTE_INITIAL || cls == UC_PUNCT;
+}
+
+/* The one byte of the normalised form of quotation mark 'cp' (as in
+** norm_codepoint), or 0 for the rarer marks that push() works out.  Not
+** ʼ: to Unicode it is a letter, which gives its token the ALPHA flag. */
+static inline unsigned quote_norm(uint32_t cp) {
+  switch (cp) {
+    case '\'': case 0x2018: case 0x2019:
+      return '\'';
+    case '"': case 0x201C: case 0x201D: case 0x201E: case 0x00AB:
+    case 0x00BB:
+      return '"';
+    default:
+      return 0;
+  }
 }
 
 /* Push a quotation mark t[i..i+len): by form (“ ” « » „ ‹ ›) or, for
@@ -768,8 +829,15 @@ static int push_quote(scanner *sc, uint32_t i, unsigned len, uint32_t cp) {
       else if (!before && after_closes) flags = ANNOT_TF_CLOSE;
     }
   }
-  /* push first: a paragraph break before this mark resets the count */
-  int rc = push(sc, i, i + len, ANNOT_TOK_QUOTE, flags);
+  /* push first: a paragraph break before this mark resets the count.
+  ** The marks whose normalised form is a straight quote (most of them)
+  ** have a constant hash and no letter: no need to decode them again. */
+  unsigned straight = quote_norm(cp);
+  int rc = straight
+    ? store(sc, i, i + len, ANNOT_TOK_QUOTE,
+            flags | (cp >= 0x80 ? ANNOT_TF_NONASCII : 0),
+            hash_final(hash_chunk(HASH_SEED, straight), 1))
+    : push(sc, i, i + len, ANNOT_TOK_QUOTE, flags);
   if (single) {
     if (flags & ANNOT_TF_OPEN) sc->single_open++;
     else if ((flags & ANNOT_TF_CLOSE) && sc->single_open > 0)
@@ -787,9 +855,9 @@ static uint32_t scan_apostrophe(scanner *sc, uint32_t i, unsigned len,
   const unsigned char *t = sc->t;
   uint32_t n = sc->n, after = i + len;
   /* glued to the word or number before it (no space between) */
-  int attached = sc->d->ntok > 0 && sc->last_end == i &&
-                 (sc->last_kind == ANNOT_TOK_WORD ||
-                  sc->last_kind == ANNOT_TOK_NUMBER);
+  int attached = sc->d->ntok > 0 && last_end(sc) == i &&
+                 (last_kind(sc) == ANNOT_TOK_WORD ||
+                  last_kind(sc) == ANNOT_TOK_NUMBER);
   /* a clitic the word scanner could not see, after an abbreviation's
   ** period (Jr.'s) or a number (1990's); ‘ never starts one */
   if (cp != 0x2018 && attached) {
@@ -839,7 +907,7 @@ static uint32_t scan_ascii_other(scanner *sc, uint32_t i) {
       if (run == 1) {
         kind = ANNOT_TOK_PUNCT;
         /* a spaced ellipsis ". . ." after whitespace is one token */
-        if ((i == 0 || sc->last_end < i) && n - i > 4 && t[i + 1] == ' ' &&
+        if ((i == 0 || last_end(sc) < i) && n - i > 4 && t[i + 1] == ' ' &&
             t[i + 2] == '.' && t[i + 3] == ' ' && t[i + 4] == '.') {
           kind = ANNOT_TOK_ELLIPSIS;
           e = i + 5;
@@ -861,9 +929,9 @@ static uint32_t scan_ascii_other(scanner *sc, uint32_t i) {
     case '-':                  /* -- is a dash typed in ASCII */
       while (e < n && t[e] == '-') e++;
       /* one hyphen between word characters joins them */
-      kind = (e == i + 1 && sc->d->ntok > 0 && sc->last_end == i &&
-              (sc->last_kind == ANNOT_TOK_WORD ||
-               sc->last_kind == ANNOT_TOK_NUMBER) &&
+      kind = (e == i + 1 && sc->d->ntok > 0 && last_end(sc) == i &&
+              (last_kind(sc) == ANNOT_TOK_WORD ||
+               last_kind(sc) == ANNOT_TOK_NUMBER) &&
               word_char_at(sc, e))
              ? ANNOT_TOK_HYPHEN : ANNOT_TOK_DASH;
       break;
@@ -877,8 +945,8 @@ static uint32_t scan_ascii_other(scanner *sc, uint32_t i) {
     case '@': {          /* @handle, when not glued to a word */
       uint32_t j = e;
       while (j < n && ((byte_class[t[j]] & B_WORD) || t[j] == '_')) j++;
-      if (j > e && !(sc->last_end == i && sc->d->ntok > 0 &&
-                     sc->last_kind == ANNOT_TOK_WORD))
+      if (j > e && !(last_end(sc) == i && sc->d->ntok > 0 &&
+                     last_kind(sc) == ANNOT_TOK_WORD))
         return push(sc, i, j, ANNOT_TOK_HANDLE, 0) ? 0 : j;
       break;
     }
@@ -937,9 +1005,9 @@ static uint32_t scan_nonascii(scanner *sc, uint32_t i) {
       break;
     case UC_DASH:
       /* Unicode hyphens between word characters join like '-' */
-      kind = ((cp == 0x2010 || cp == 0x2011) && sc->last_end == i &&
-              sc->d->ntok > 0 && (sc->last_kind == ANNOT_TOK_WORD ||
-                                  sc->last_kind == ANNOT_TOK_NUMBER) &&
+      kind = ((cp == 0x2010 || cp == 0x2011) && last_end(sc) == i &&
+              sc->d->ntok > 0 && (last_kind(sc) == ANNOT_TOK_WORD ||
+                                  last_kind(sc) == ANNOT_TOK_NUMBER) &&
               word_char_at(sc, e))
              ? ANNOT_TOK_HYPHEN : ANNOT_TOK_DASH;
       break;
@@ -1026,69 +1094,15 @@ static inline uint32_t plain_word(const scanner *sc, uint32_t i,
   return p;
 }
 
-/* The hash of the one-byte token ',' (a constant the compiler folds) */
+/* The hashes of the one-byte tokens ',' and '.' (constants the compiler
+** folds) */
 #define COMMA_HASH hash_final(hash_chunk(HASH_SEED, ','), 1)
-
-/* The hot loop of the scan: from 'i', plain words (plain_word), spaces
-** and commas, as many as follow each other, which is most of news prose.
-** It keeps the layout flags and the token arrays in local variables and
-** stores each token itself; the scanner state is written back once, at
-** the end.  It stops at anything else (a line break, a period, a quote, a
-** word that needs scan_word, a paragraph's first token, full arrays, the
-** end of the text) and returns where it stopped, for the general path. */
-static uint32_t scan_plain_run(scanner *sc, uint32_t i) {
-  annot_doc *d = sc->d;
-  const unsigned char *t = sc->t;
-  uint32_t n = sc->n, k = d->ntok, first = d->ntok, cap = d->tokcap;
-  uint32_t *starts = d->tok_start, *ends = d->tok_end, *hashes = d->tok_hash;
-  uint16_t *flagv = d->tok_flags;
-  uint8_t *kinds = d->tok_kind;
-  unsigned pending = sc->pending;
-  if (sc->para_break) return i;       /* store() opens the paragraph */
-  while (i < n && k < cap) {
-    unsigned c = t[i];
-    if (byte_class[c] & B_SPACE) {
-      pending |= ANNOT_TF_SPACE;
-      i++;
-      continue;
-    }
-    uint32_t e, h;
-    unsigned flags, kind;
-    if (c == ',') {
-      e = i + 1;
-      h = COMMA_HASH;
-      flags = 0;
-      kind = ANNOT_TOK_PUNCT;
-    } else {
-      if (!(byte_class[c] & (B_UPPER | B_LOWER)) ||
-          (e = plain_word(sc, i, &h, &flags)) == 0)
-        break;
-      kind = ANNOT_TOK_WORD;
-    }
-    starts[k] = i;
-    ends[k] = e;
-    hashes[k] = h;
-    flagv[k] = (uint16_t)(flags | pending);
-    kinds[k] = (uint8_t)kind;
-    k++;
-    pending = 0;
-    i = e;
-  }
-  /* what store() would have left after the last of these tokens */
-  sc->pending = pending;
-  if (k > first) {
-    d->ntok = k;
-    sc->breaks = 0;
-    sc->last_end = ends[k - 1];
-    sc->last_kind = kinds[k - 1];
-    sc->last_flags = flagv[k - 1];
-  }
-  return i;
-}
+#define PERIOD_HASH hash_final(hash_chunk(HASH_SEED, '.'), 1)
 
 /* The main loop: whitespace is consumed here (it only sets flags for the
-** next token); everything else goes to the scanner for its first byte,
-** which returns where the next token may start. */
+** next token), plain words and commas are stored here (the fast path);
+** everything else goes to the scanner for its first byte, which returns
+** where the next token may start. */
 int stage_scan(annot_doc *d, annot_error *err) {
   scanner sc;
   memset(&sc, 0, sizeof sc);
@@ -1102,13 +1116,6 @@ int stage_scan(annot_doc *d, annot_error *err) {
     unsigned c = t[i];
     unsigned k = byte_class[c];
     uint32_t next;
-    /* the hot loop first; then whatever it left, at the byte it left */
-    if (k & (B_UPPER | B_LOWER | B_SPACE) || c == ',') {
-      i = scan_plain_run(&sc, i);
-      if (i >= n) break;
-      c = t[i];
-      k = byte_class[c];
-    }
     if (k & B_SPACE) {
       sc.pending |= ANNOT_TF_SPACE;
       i++;
@@ -1122,8 +1129,24 @@ int stage_scan(annot_doc *d, annot_error *err) {
       if (++sc.breaks >= 2) sc.para_break = 1;
       continue;
     }
-    if (c == ',') {
-      if (store(&sc, i, i + 1, ANNOT_TOK_PUNCT, 0, COMMA_HASH) != ANNOT_OK)
+    if (k & (B_UPPER | B_LOWER)) {
+      uint32_t h;
+      unsigned flags;
+      uint32_t e = plain_word(&sc, i, &h, &flags);
+      if (e != 0) {
+        if (store(&sc, i, e, ANNOT_TOK_WORD, flags, h) != ANNOT_OK)
+          return annot_seterror(err, ANNOT_ENOMEM, i, "out of memory");
+        i = e;
+        continue;
+      }
+    }
+    /* the commonest marks: a comma, always a token alone, and a period
+    ** before whitespace that starts no spaced ellipsis ". . ." */
+    if (c == ',' || (c == '.' && n - i > 2 &&
+                     (byte_class[t[i + 1]] & (B_SPACE | B_BREAK)) &&
+                     t[i + 2] != '.')) {
+      if (store(&sc, i, i + 1, ANNOT_TOK_PUNCT, 0,
+                c == ',' ? COMMA_HASH : PERIOD_HASH) != ANNOT_OK)
         return annot_seterror(err, ANNOT_ENOMEM, i, "out of memory");
       i++;
       continue;

@@ -112,6 +112,19 @@ describe("entries option", function()
     assert.is_nil(entity_named(p, "He told us nothing new.", "us"))
   end)
 
+  it("matches a lower-case entry that starts with a common word in lower case",
+     function()
+    -- with the default lexicon too: no word is left out of the lookup
+    local p = annot.pipeline{entries = {{"one belt one road", "EVENT"},
+                                        {"the grain corridor", "EVENT"}}}
+    local e = entity_named(p, "Critics of the grain corridor spoke first.",
+                           "the grain corridor")
+    assert.is_not_nil(e)
+    assert.equal("EVENT", e.type)
+    assert.is_not_nil(entity_named(p, "He praised one belt one road loudly.",
+                                   "one belt one road"))
+  end)
+
   it("prefers a user entry to a default one with the same surface",
      function()
     local text = "Fans of Kiev cheered on Sunday."

@@ -190,6 +190,20 @@ describe("to_json_many", function()
     assert.equal(p:annotate("fine too"):to_json(), out[3])
   end)
 
+  it("writes an id first where 'ids' gives one (as JSON)", function()
+    local list = {"Kyiv is calm.", "Moscow said no.", "Paris."}
+    local out = annot.to_json_many(list, {tokens = false, ids = {'"a1"', false, "7"}})
+    local plain = annot.to_json_many(list, {tokens = false})
+    assert.equal('{"id":"a1",' .. plain[1]:sub(2), out[1])
+    assert.equal(plain[2], out[2])
+    assert.equal(7, json.decode(out[3]).id)
+    assert.equal(#list[3], json.decode(out[3]).text_bytes)
+    assert.has_error(function() annot.to_json_many(list, {ids = {1}}) end,
+                     "annot.to_json_many: option 'ids'[1]: a string of JSON expected")
+    assert.has_error(function() annot.to_json_many(list, {ids = "a"}) end,
+                     "annot.to_json_many: option 'ids': a list expected")
+  end)
+
   it("returns an empty list for no texts", function()
     local out, errors = annot.to_json_many({})
     assert.same({}, out)

@@ -487,21 +487,33 @@ local function annotate_batch(ctx, batch)
   end
 end
 
+-- The id a JSON object starts with: the record's, or with --id the
+-- input's name; nil for none.
+local function json_id(ctx, item)
+  local id = item.id
+  if id == nil and ctx.opts.id then id = item.name end
+  return id
+end
+
 -- Annotate the items of a batch and export each straight to JSON, on
 -- 'ctx.jobs' threads, for the json command: fills item.json or
 -- item.error.  The C side does every per-text step on its threads
 -- (annotate, export, free), so no doc reaches Lua and the only serial
 -- work left is reading and writing.
 local function json_batch(ctx, batch)
-  local texts, owners = {}, {}
+  local texts, owners, ids = {}, {}, {}
   for _, item in ipairs(batch) do
     if item.text then
       texts[#texts + 1] = item.text
       owners[#owners + 1] = item
+      -- the id goes first in the object: the C side writes it there, so
+      -- that a document that may be megabytes long is not copied again
+      local id = json_id(ctx, item)
+      ids[#owners] = id ~= nil and json.encode(id) or false
     end
   end
   if #texts == 0 then return end
-  local opts = { threads = ctx.jobs, tokens = not ctx.opts.no_tokens }
+  local opts = { threads = ctx.jobs, tokens = not ctx.opts.no_tokens, ids = ids }
   local ok, jsons, errors
   if ctx.pipeline then
     ok, jsons, errors = pcall(ctx.pipeline.to_json_many, ctx.pipeline, texts, opts)
@@ -693,8 +705,7 @@ COMMANDS.json = {
   -- with the inputs
   batch = json_batch,
   each = function(ctx, item)
-    local id = item.id
-    if id == nil and ctx.opts.id then id = item.name end
+    local id = json_id(ctx, item)
     if item.error then
       -- written by hand so that "id" comes first
       local key, value = "id", id
@@ -703,15 +714,9 @@ COMMANDS.json = {
           json.quote(tostring(item.error)), "}\n")
       return
     end
-    -- made on the threads by 'json_batch', from the text straight to JSON
-    local s = item.json
-    -- the id goes first: splice it in rather than decode and re-encode a
-    -- document that may be megabytes long
-    if id ~= nil then
-      local rest = s:sub(2)
-      s = '{"id":' .. json.encode(id) .. (rest == "}" and "" or ",") .. rest
-    end
-    out(ctx, s, "\n")
+    -- made on the threads by 'json_batch', from the text straight to
+    -- JSON, its id already first
+    out(ctx, item.json, "\n")
   end,
 }
 

@@ -97,6 +97,26 @@ static void test_anonymous(annot_pipeline *p) {
   annot_doc_free(d);
 }
 
+/* a pronoun that names no one is no speaker: no span, no mention, no
+** entity, no canonical; the cue stays (doc/quotes.md) */
+static void test_unresolved_pronoun(annot_pipeline *p) {
+  const char *text = "\"We will not back down,\" she said.";
+  annot_doc *d = annot_annotate(p, text, strlen(text), NULL);
+  CHECK(d != NULL);
+  if (d == NULL) return;
+  const annot_quote *q = find_quote(d, "\"We will not back down,\"");
+  CHECK(q != NULL);
+  if (q != NULL) {
+    CHECK(q->kind == ANNOT_QUOTE_DIRECT);
+    CHECK(q->speaker_end <= q->speaker_start);
+    CHECK(q->speaker_mention == ANNOT_NONE && q->speaker_entity == ANNOT_NONE);
+    CHECK(q->speaker_canonical == NULL && q->anonymous == 0);
+    CHECK(q->cue_end - q->cue_start == 4 &&
+          memcmp(text + q->cue_start, "said", 4) == 0);
+  }
+  annot_doc_free(d);
+}
+
 /* flags: unclosed, nested, turn, colon */
 static void test_flags(annot_pipeline *p) {
   const char *text =
@@ -286,6 +306,7 @@ int main(void) {
   if (p != NULL) {
     test_speaker_fields(p);
     test_anonymous(p);
+    test_unresolved_pronoun(p);
     test_flags(p);
     test_bad_input(p);
     test_word_class_mask(p);

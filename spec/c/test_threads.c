@@ -132,13 +132,15 @@ static void *worker(void *arg) {
 
 /*
 ** annot_json_many with ANNOT_JSON_NO_TOKENS gives what annot_doc_to_json
-** gives with that flag.
+** gives with that flag; with prefixes, the JSON of 'expected' with each
+** prefix after its '{'.
 */
 static void check_json_many_flags(const annot_pipeline *p, char **texts,
-                                  size_t *lens) {
+                                  size_t *lens, char **expected) {
   annot_json_result results[NTEXTS];
   size_t failed = annot_json_many(p, NTEXTS, (const char *const *)texts,
-                                  lens, 3, ANNOT_JSON_NO_TOKENS, results);
+                                  lens, NULL, NULL, 3, ANNOT_JSON_NO_TOKENS,
+                                  results);
   CHECK(failed == 0);
   int same = 1;
   for (size_t i = 0; i < NTEXTS; i++) {
@@ -152,6 +154,32 @@ static void check_json_many_flags(const annot_pipeline *p, char **texts,
       same = 0;
     free(s.data);
     annot_doc_free(d);
+  }
+  CHECK(same);
+  annot_json_results_free(results, NTEXTS);
+
+  /* a prefix goes right after the '{'; texts without one are as before */
+  const char *prefixes[NTEXTS] = {NULL};
+  size_t prefix_lens[NTEXTS] = {0};
+  for (size_t i = 0; i < NTEXTS; i += 3) {
+    prefixes[i] = "\"id\":\"doc-\",";
+    prefix_lens[i] = strlen(prefixes[i]);
+  }
+  failed = annot_json_many(p, NTEXTS, (const char *const *)texts, lens,
+                           prefixes, prefix_lens, 2, 0, results);
+  CHECK(failed == 0);
+  same = 1;
+  for (size_t i = 0; i < NTEXTS; i++) {
+    const char *want = expected[i];
+    const char *got = results[i].json;
+    if (got == NULL) same = 0;
+    else if (prefixes[i] == NULL) same &= strcmp(got, want) == 0;
+    else {
+      size_t plen = prefix_lens[i];
+      same &= got[0] == '{' && strncmp(got + 1, prefixes[i], plen) == 0 &&
+              strcmp(got + 1 + plen, want + 1) == 0 &&
+              results[i].len == strlen(want) + plen;
+    }
   }
   CHECK(same);
   annot_json_results_free(results, NTEXTS);
@@ -176,7 +204,8 @@ static void check_json_many_failure(void) {
   const char *texts[] = {"fine", runaway, "also fine"};
   size_t lens[] = {4, 41, 9};
   annot_json_result results[3];
-  size_t failed = annot_json_many(p, 3, texts, lens, 2, 0, results);
+  size_t failed = annot_json_many(p, 3, texts, lens, NULL, NULL, 2, 0,
+                                  results);
   CHECK(failed == 1);
   CHECK(results[0].json != NULL && results[2].json != NULL);
   CHECK(results[1].json == NULL);
@@ -239,7 +268,7 @@ int main(void) {
   for (size_t c = 0; c < sizeof counts / sizeof counts[0]; c++) {
     annot_json_result results[NTEXTS];
     size_t failed = annot_json_many(p, NTEXTS, (const char *const *)texts,
-                                    lens, counts[c], 0, results);
+                                    lens, NULL, NULL, counts[c], 0, results);
     CHECK(failed == 0);
     int same = 1;
     for (size_t i = 0; i < NTEXTS; i++) {
@@ -253,10 +282,10 @@ int main(void) {
     CHECK(results[0].json == NULL);
     annot_json_results_free(results, NTEXTS);   /* safe twice */
   }
-  check_json_many_flags(p, texts, lens);
+  check_json_many_flags(p, texts, lens, expected);
   check_json_many_failure();
   /* no texts at all */
-  CHECK(annot_json_many(p, 0, NULL, NULL, 4, 0, NULL) == 0);
+  CHECK(annot_json_many(p, 0, NULL, NULL, NULL, NULL, 4, 0, NULL) == 0);
 
   /* plain pthreads sharing the pipeline */
   work w = {p, texts, lens, expected, 0, PTHREAD_MUTEX_INITIALIZER, 0};
