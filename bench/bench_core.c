@@ -9,7 +9,8 @@
 **   doc_bytes_per_input_byte        the same per input byte
 **   peak_rss_bytes_per_input_byte   the process's peak resident size / input
 **   pipeline_build_ms               building the default pipeline
-**   pipeline_mbps                   scan + entities + quotes
+**   pipeline_mbps                   scan + entities + quotes, one doc
+**   pipeline_docs_mbps              the same over 10 KB docs
 **   json_mbps, json_tokens_mbps     export of the annotated doc (no tokens,
 **                                   with tokens) through a null writer
 **   pipeline_json_mbps              annotate + export, no tokens
@@ -156,7 +157,7 @@ int main(int argc, char **argv) {
   printf("json_tokens_mbps %.1f\n", mb / median(tjt, runs));
   printf("pipeline_json_mbps %.1f\n", mb / median(tpj, runs));
 
-  /* many documents on 1 and 2 threads */
+  /* the same text as article-sized docs of 10 KB, one after another */
   size_t piece = 10000, n = len / piece;
   const char **texts = malloc(n * sizeof *texts);
   size_t *lens = malloc(n * sizeof *lens);
@@ -165,6 +166,15 @@ int main(int argc, char **argv) {
     texts[i] = text + i * piece;
     lens[i] = piece;
   }
+  for (int r = 0; r < runs; r++) {
+    double t0 = now();
+    for (size_t i = 0; i < n; i++)
+      annot_doc_free(annotate_or_die(p, texts[i], lens[i]));
+    t[r] = now() - t0;
+  }
+  printf("pipeline_docs_mbps %.1f\n", (double)(n * piece) / 1e6 / median(t, runs));
+
+  /* many documents on 1 and 2 threads */
   for (unsigned threads = 1; threads <= 2; threads++) {
     for (int r = 0; r < runs; r++) {
       double t0 = wall();

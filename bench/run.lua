@@ -164,7 +164,8 @@ line("doc memory per token", string.format("%.1f B", c.doc_bytes_per_token), "(p
 line("doc memory per input byte", string.format("%.2f B", c.doc_bytes_per_input_byte))
 line("peak RSS per input byte", string.format("%.2f B", c.peak_rss_bytes_per_input_byte), "(process, input included)")
 line("default pipeline build", string.format("%.1f ms", c.pipeline_build_ms))
-line("pipeline (scan+entities+quotes)", string.format("%.0f MB/s", c.pipeline_mbps))
+line("pipeline (scan+entities+quotes)", string.format("%.0f MB/s", c.pipeline_mbps), "one 10 MB doc")
+line("pipeline, 10 KB docs", string.format("%.0f MB/s", c.pipeline_docs_mbps), "article-sized docs")
 line("JSON export, no tokens", string.format("%.0f MB/s", c.json_mbps))
 line("JSON export, with tokens", string.format("%.0f MB/s", c.json_tokens_mbps))
 line("pipeline + JSON", string.format("%.0f MB/s", c.pipeline_json_mbps),

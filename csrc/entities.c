@@ -158,6 +158,9 @@ static unsigned ws_flags(const word_set *ws, uint32_t hash) {
 #define PEND_NONE    0   /* final */
 #define PEND_SURNAME 1   /* a person if the doc knows this surname */
 #define PEND_PLACE   2   /* a place ('in X') unless it is a known surname */
+#define PEND_ORG     3   /* an organisation ('told X') unless a surname */
+#define PEND_LABEL   4   /* a person (a label's surname): its canonical is
+                            settled in pass 3 */
 
 typedef struct cand {
   uint32_t tb, te;         /* tokens */
@@ -254,6 +257,125 @@ static int name_particle(const ent_ctx *c, uint32_t i, uint32_t lim) {
          !(wclass(c, n) & (WC_WEEKDAY | WC_MONTH));
 }
 
+/* token 'i' is the word 'w' (a lower-case literal) in any case */
+static int word_ci_n(const annot_doc *d, uint32_t i, const char *w,
+                     size_t n) {
+  if (i >= d->ntok || d->tok_kind[i] != ANNOT_TOK_WORD || TLEN(d, i) != n)
+    return 0;
+  const char *t = TXT(d, i);
+  for (size_t k = 0; k < n; k++)
+    if ((t[k] | 0x20) != w[k]) return 0;
+  return 1;
+}
+#define word_ci(d, i, w) word_ci_n(d, i, w, sizeof(w) - 1)
+
+/* a greeting or thanks that may come before a name in address: 'Thanks,
+** Ned.', 'Thank you, Matt', 'Hi, Anna' */
+static int greeting(const annot_doc *d, uint32_t i) {
+  return word_ci(d, i, "thanks") || word_ci(d, i, "hi") ||
+         word_ci(d, i, "hello") || word_ci(d, i, "hey") ||
+         word_ci(d, i, "morning") || word_ci(d, i, "afternoon") ||
+         word_ci(d, i, "evening") || word_ci(d, i, "welcome") ||
+         word_ci(d, i, "congratulations") || word_ci(d, i, "sorry") ||
+         (word_ci(d, i, "you") && i > 0 && word_ci(d, i - 1, "thank"));
+}
+
+/* The lone given name at 'b' is said to someone: after a greeting and a
+** comma, and before a stop or a comma ('Thanks, Ned.'), or opening a
+** turn before a comma ('Matt, go ahead.', 'QUESTION: Tony, ...').  A
+** word the doc also writes in lower case ('Will,') is no name there. */
+static int vocative(const ent_ctx *c, uint32_t b) {
+  const annot_doc *d = c->d;
+  uint32_t e = b + 1;
+  if (!(c->ti[b].bits & TB_GIVEN) || (d->tok_flags[b] & ANNOT_TF_ALLCAPS) ||
+      e >= d->ntok)
+    return 0;
+  if (!is_char(d, e, ',') && !is_char(d, e, '.') && !is_char(d, e, '!') &&
+      !is_char(d, e, '?'))
+    return 0;
+  if (b >= 2 && is_char(d, b - 1, ',') && greeting(d, b - 2)) return 1;
+  if (!is_char(d, e, ',') || weak_common(c, b)) return 0;
+  /* the start of a turn: a line, a label's colon, or a sentence whose
+  ** next word is lower case ('Matt, go ahead.') */
+  if ((c->ti[b].bits & TB_LINE) || (b > 0 && is_char(d, b - 1, ':')))
+    return 1;
+  return (c->ti[b].bits & TB_WEAK) && e + 1 < d->ntok &&
+         d->tok_kind[e + 1] == ANNOT_TOK_WORD && !capword(d, e + 1);
+}
+
+/* The unknown name [b, e) is the news agency of a dateline: in brackets
+** after a place in capitals, before a dash ('KYIV (Newswire) --'). */
+static int dateline_agency(const ent_ctx *c, uint32_t b, uint32_t e) {
+  const annot_doc *d = c->d;
+  if (b < 2 || e + 1 >= d->ntok || !is_char(d, b - 1, '(') ||
+      !is_char(d, e, ')'))
+    return 0;
+  if (d->tok_kind[b - 2] != ANNOT_TOK_WORD ||
+      !(d->tok_flags[b - 2] & ANNOT_TF_ALLCAPS))
+    return 0;
+  return d->tok_kind[e + 1] == ANNOT_TOK_DASH || is_char(d, e + 1, '-');
+}
+
+/* An acronym of three letters or more at 'b' that nothing else explains
+** ('ING', 'KLMX'): all capitals, letters only, in running text (no
+** all-caps word beside it, as in a headline or a label), not a word the
+** doc writes in lower case, not a NOTNAME (GDP, COVID). */
+static int bare_acronym(const ent_ctx *c, uint32_t b, unsigned wf) {
+  const annot_doc *d = c->d;
+  uint32_t n = TLEN(d, b);
+  if (!(d->tok_flags[b] & ANNOT_TF_ALLCAPS) || n < 3 || n > 6 ||
+      (c->ti[b].bits & TB_NOTNAME) || (wf & WS_LOWER))
+    return 0;
+  for (uint32_t k = 0; k < n; k++)
+    if (TXT(d, b)[k] < 'A' || TXT(d, b)[k] > 'Z') return 0;
+  if (b + 1 < d->ntok && is_char(d, b + 1, ':')) return 0;
+  /* the words around it are not capitals too */
+  for (uint32_t k = b > 2 ? b - 2 : 0; k < b + 3 && k < d->ntok; k++)
+    if (k != b && d->tok_kind[k] == ANNOT_TOK_WORD && TLEN(d, k) >= 2 &&
+        (d->tok_flags[k] & ANNOT_TF_ALLCAPS))
+      return 0;
+  return 1;
+}
+
+/* The tokens of a prefix that makes the name after it a facility at
+** 'j' (0 if none): military bases ('RAF Lakenheath', 'Fort Hood', 'Camp
+** Humphreys', 'Naval Station Norfolk', 'Joint Base Andrews') and ships
+** ('HMS Diamond', 'USS Carney': ANNOTATION has no PRODUCT, so a vessel
+** is a FAC, as doc/entities.md says).  Written as here, capitals and
+** all. */
+static uint32_t fac_prefix(const ent_ctx *c, uint32_t j) {
+  const annot_doc *d = c->d;
+  static const struct { const char *w; uint8_t n; } one[] = {
+    {"RAF", 3}, {"Fort", 4}, {"Camp", 4}, {"HMS", 3}, {"USS", 3},
+    {"HMCS", 4}, {"HMAS", 4}, {"RFA", 3}, {"USNS", 4}};
+  if (j >= d->ntok || d->tok_kind[j] != ANNOT_TOK_WORD) return 0;
+  uint32_t n = TLEN(d, j), len = 0;
+  /* most names are longer, or start with another letter: one test */
+  char first = TXT(d, j)[0];
+  if (n < 3 || n > 5 || !memchr("RFCHUNJ", first, 7)) return 0;
+  for (size_t k = 0; k < sizeof one / sizeof *one && !len; k++)
+    if (one[k].n == n && one[k].w[0] == first &&
+        memcmp(TXT(d, j), one[k].w, n) == 0)
+      len = 1;
+  if (!len && n == 5 && memcmp(TXT(d, j), "Naval", 5) == 0) {
+    uint32_t x = j + 1;
+    if (x < d->ntok && TLEN(d, x) == 3 && memcmp(TXT(d, x), "Air", 3) == 0)
+      x++;
+    if (x < d->ntok && TLEN(d, x) == 7 &&
+        memcmp(TXT(d, x), "Station", 7) == 0)
+      len = x + 1 - j;
+  }
+  if (!len && n == 5 && memcmp(TXT(d, j), "Joint", 5) == 0 &&
+      j + 1 < d->ntok && TLEN(d, j + 1) == 4 &&
+      memcmp(TXT(d, j + 1), "Base", 4) == 0)
+    len = 2;
+  /* a capitalised name must follow */
+  if (!len || j + len >= d->ntok || !capword(d, j + len) ||
+      (wclass(c, j + len) & (WC_WEEKDAY | WC_MONTH | WC_FUNC)))
+    return 0;
+  return len;
+}
+
 /* a mention type that names a place, an organisation or a group: these
 ** may precede a title in a role ('White House press secretary') */
 static int role_type(unsigned t) {
@@ -292,9 +414,21 @@ static void lexicon_facts(ent_ctx *c, uint32_t i) {
       mask |= LEX_BIT(m[k]->cls);
   d->tok_lex[i] = mask;
   /* the entity rules read words only ('9/11' as an entry is for the
-  ** mask's sake) */
-  if (d->tok_kind[i] != ANNOT_TOK_WORD) return;
+  ** mask's sake), and names of two tokens or more that start with a
+  ** figure: '82nd Airborne' is the lexicon's, not an ordinal */
   tok_info *t = &c->ti[i];
+  if (d->tok_kind[i] != ANNOT_TOK_WORD) {
+    if (d->tok_kind[i] != ANNOT_TOK_NUMBER) return;
+    for (size_t k = 0; k < n; k++)
+      if (m[k]->cls < LEX_TITLE && m[k]->ntok >= 2 &&
+          i + m[k]->ntok <= d->ntok &&
+          capword(d, i + 1)) {
+        t->ent = m[k];
+        t->ent_len = (uint8_t)m[k]->ntok;
+        break;
+      }
+    return;
+  }
   for (size_t k = 0; k < n; k++) {
     const lex_entry *e = m[k];
     uint32_t len = e->ntok;
@@ -455,9 +589,12 @@ static int gather(ent_ctx *c) {
       int cap = capword(d, i);
       if (cap && (c->ti[i].bits & TB_WEAK)) weak_word(c, i);
       /* what pass 2 asks of a token is all known now */
-      if (!cap && c->wc[i] == 0 && !c->ti[i].ent && !c->ti[i].title_len &&
-          !(d->tok_flags[i] & ANNOT_TF_DIGIT) &&
-          d->tok_kind[i] != ANNOT_TOK_SYMBOL)
+      /* (a lower-case word with a class starts nothing either when no
+      ** number can start there: 'of', 'and', 'was') */
+      if (!cap && !c->ti[i].ent && !c->ti[i].title_len &&
+          ((c->wc[i] == 0 && !(d->tok_flags[i] & ANNOT_TF_DIGIT) &&
+            d->tok_kind[i] != ANNOT_TOK_SYMBOL) ||
+           !numbers_may_start(&c->nsrc, i)))
         c->ti[i].bits |= TB_QUIET;
     }
   }
@@ -534,7 +671,7 @@ static void emit(ent_ctx *c, uint32_t tb, uint32_t te, unsigned type,
   annot_doc *d = c->d;
   if (te <= tb) return;
   uint32_t rb = tb, re = tb;
-  if (type == ANNOT_PERSON && pend == PEND_NONE) {
+  if (type == ANNOT_PERSON && (pend == PEND_NONE || pend == PEND_LABEL)) {
     find_role(c, tb, &rb, &re);
     if (te - tb >= 2 || (entry != NULL && entry->canonical != NULL))
       ws_slot(&c->ws, d->tok_hash[te - 1])->flags |= WS_SURNAME;
@@ -592,7 +729,9 @@ static int head_connector(const ent_ctx *c, uint32_t i) {
   if (is_lower_word(d, n, "the") && !is_lower_word(d, i, "the")) n++;
   if (n >= d->ntok || !capword(d, n)) return 0;
   /* 'and' joins words of one name, not two names: 'X Ministry and NATO' */
-  if (is_lower_word(d, i, "and") && c->ti[n].ent != NULL) return 0;
+  if (is_lower_word(d, i, "and") &&
+      (c->ti[n].ent != NULL || fac_prefix(c, n)))
+    return 0;
   if (c->ti[n].title_len) return 0;
   /* 'the White House on Tuesday' */
   if (wclass(c, n) & (WC_WEEKDAY | WC_MONTH)) return 0;
@@ -639,15 +778,25 @@ static uint32_t head_name(const ent_ctx *c, uint32_t j, uint32_t e,
     return j;
   unsigned ht = c->ti[last].headtype;
   uint32_t end = last + 1;
+  /* 'Halvard Forum for Security': a forum or a conference 'for' a cause
+  ** is a body, an ORG (one 'on' a subject stays an event) */
+  if (ht == ANNOT_EVENT && head_connector(c, end) &&
+      is_lower_word(d, end, "for"))
+    ht = ANNOT_ORG;
   /* 'of Foreign Affairs', 'for Security and Cooperation' */
   while (end + 1 < c->lim && head_connector(c, end)) {
     uint32_t n = end + 1;
     if (is_lower_word(d, n, "the")) n++;
+    unsigned seghead = ANNOT_NONE;   /* a head word after the connector */
     while (n < c->lim && (capword(d, n) || inner_hyphen(d, n))) {
       if (c->ti[n].title_len && !c->ti[n].ent) break;
-      if (c->ti[n].bits & TB_HEAD) ht = c->ti[n].headtype;
+      if (c->ti[n].bits & TB_HEAD) seghead = c->ti[n].headtype;
       n += c->ti[n].ent ? c->ti[n].ent_len : 1;
     }
+    /* 'and' before a name with its own head word joins two names
+    ** ('Varnholt Logistics and Ostra Holdings'), not two words of one */
+    if (seghead != ANNOT_NONE && is_lower_word(d, end, "and")) break;
+    if (seghead != ANNOT_NONE) ht = seghead;
     end = n;
   }
   /* a bare head word ('the Council') is no name by itself */
@@ -734,6 +883,11 @@ static void unknown_name(ent_ctx *c, uint32_t b, uint32_t e) {
   uint32_t words = 0;
   for (uint32_t k = b; k < e; k++) words += capword(d, k) != 0;
   if (words > 4) return;
+  /* 'KYIV (Newswire) --': the agency of a dateline */
+  if (dateline_agency(c, b, e)) {
+    emit(c, b, e, ANNOT_ORG, ANNOT_SRC_RULE, NULL, PEND_NONE);
+    return;
+  }
   /* 'the West', 'the East': a region, not a direction */
   if (n == 1 && (wclass(c, b) & WC_COMPASS) && b > 0 &&
       (wclass(c, b - 1) & WC_ARTICLE) && TLEN(d, b - 1) == 3 &&
@@ -744,7 +898,9 @@ static void unknown_name(ent_ctx *c, uint32_t b, uint32_t e) {
   /* a title right before: 'Chancellor Olaf Scholz', 'SECRETARY BLINKEN' */
   if (c->ti[b].title_from != 0 && !(weak && n == 1 &&
                                               weak_common(c, b))) {
-    emit(c, b, e, ANNOT_PERSON, ANNOT_SRC_RULE, NULL, PEND_NONE);
+    /* a label's lone surname ('MR. PRICE:') is named in pass 3 */
+    emit(c, b, e, ANNOT_PERSON, ANNOT_SRC_RULE, NULL,
+         n == 1 && is_label(c, b, e) ? PEND_LABEL : PEND_NONE);
     return;
   }
   /* a given name first: 'Isabelle Khurshudyan' */
@@ -754,7 +910,20 @@ static void unknown_name(ent_ctx *c, uint32_t b, uint32_t e) {
   }
   /* a transcript label: 'LAVROV:' (generic ones were dropped above) */
   if (is_label(c, b, e) && !(wf & WS_LOWER)) {
-    emit(c, b, e, ANNOT_PERSON, ANNOT_SRC_RULE, NULL, PEND_NONE);
+    emit(c, b, e, ANNOT_PERSON, ANNOT_SRC_RULE, NULL,
+         n == 1 ? PEND_LABEL : PEND_NONE);
+    return;
+  }
+  /* 'ING', 'KLMX': an acronym nothing explains is an organisation */
+  if (n == 1 && bare_acronym(c, b, wf)) {
+    emit(c, b, e, ANNOT_ORG, ANNOT_SRC_RULE, NULL, PEND_NONE);
+    return;
+  }
+  /* 'told Newswire': the one told is an organisation when no given name
+  ** says it is a person, and no full name of the doc ends with it */
+  if (b > 0 && is_lower_word(d, b - 1, "told") &&
+      !(c->ti[b].bits & TB_GIVEN) && n <= 3) {
+    emit(c, b, e, ANNOT_ORG, ANNOT_SRC_RULE, NULL, PEND_ORG);
     return;
   }
   /* a speech verb after it ('Scholz said') or before it at the end of a
@@ -778,6 +947,11 @@ static void unknown_name(ent_ctx *c, uint32_t b, uint32_t e) {
   if (b > 0 && (wclass(c, b - 1) & WC_PLACEPREP) && !capword(d, b - 1) &&
       n <= 3 && trusted) {
     emit(c, b, e, ANNOT_GPE, ANNOT_SRC_RULE, NULL, PEND_PLACE);
+    return;
+  }
+  /* 'Thanks, Ned.': a given name said to someone */
+  if (n == 1 && vocative(c, b)) {
+    emit(c, b, e, ANNOT_PERSON, ANNOT_SRC_RULE, NULL, PEND_NONE);
     return;
   }
   /* no evidence yet: a person only if pass 3 finds it is a surname */
@@ -835,6 +1009,20 @@ static uint32_t name_run(ent_ctx *c, uint32_t i, uint32_t e) {
   uint32_t j = i;
   while (j < e) {
     const tok_info *t = &c->ti[j];
+    /* 'RAF Lakenheath', 'HMS Diamond': a facility as a whole, unless
+    ** the lexicon knows a longer name here ('Fort Worth') */
+    uint32_t pl = fac_prefix(c, j);
+    if (pl && !(t->ent && t->ent_len > pl) &&
+        !((t->bits & TB_WEAK) && weak_common(c, j))) {
+      uint32_t f = j + pl;
+      while (f < d->ntok && capword(d, f) && !c->ti[f].title_len &&
+             !(wclass(c, f) & (WC_WEEKDAY | WC_MONTH | WC_FUNC)))
+        f++;
+      emit(c, j, f, ANNOT_FAC, ANNOT_SRC_RULE, NULL, PEND_NONE);
+      j = f;
+      if (j > e) e = j;
+      continue;
+    }
     unsigned htype;
     uint32_t h = head_name(c, j, e, &htype);
     if (h > j) {
@@ -967,12 +1155,41 @@ static uint32_t scan_sentence(ent_ctx *c, uint32_t b, uint32_t lim) {
 static int settle(const ent_ctx *c, const cand *k) {
   const annot_doc *d = c->d;
   unsigned last = ws_flags(&c->ws, d->tok_hash[k->te - 1]);
-  if (k->pend == PEND_NONE) return k->type;
+  if (k->pend == PEND_NONE || k->pend == PEND_LABEL) return k->type;
   if (last & WS_SURNAME) return ANNOT_PERSON;
   if (k->te - k->tb == 1 && (last & WS_ACRONYM))
     return ws_slot((word_set *)&c->ws, d->tok_hash[k->tb])->type;
   if (k->pend == PEND_PLACE) return ANNOT_GPE;
+  if (k->pend == PEND_ORG) return ANNOT_ORG;
+  if (k->pend == PEND_LABEL) return ANNOT_PERSON;
   return -1;
+}
+
+/* the lexicon persons already looked up for labels, by surname hash */
+#define LABEL_CACHE 16
+typedef struct label_seen {
+  uint32_t hash;
+  const lex_entry *person;
+} label_seen;
+
+/* The person a label's lone surname at token 'i' names ('MR. PRICE:'),
+** when the doc names none in full: the lexicon's only person with that
+** surname, or NULL (the doc's own full name, when there is one, is
+** joined by the resolve stage, which sees the surname as any other).
+** Each surname is asked of the lexicon once per doc. */
+static const lex_entry *label_person(const ent_ctx *c, uint32_t i,
+                                     label_seen *cache, uint32_t *n) {
+  uint32_t h = c->d->tok_hash[i];
+  if (ws_flags(&c->ws, h) & WS_SURNAME) return NULL;
+  for (uint32_t k = 0; k < *n; k++)
+    if (cache[k].hash == h) return cache[k].person;
+  const lex_entry *p = lexicon_person_by_surname(c->lex, h);
+  if (*n < LABEL_CACHE) {
+    cache[*n].hash = h;
+    cache[*n].person = p;
+    (*n)++;
+  }
+  return p;
 }
 
 /* Copy the settled candidates to d->mentions: byte spans from token
@@ -989,6 +1206,8 @@ static int write_mentions(ent_ctx *c) {
   ** comes back often in a doc, and needs no strlen each time */
   struct { const char *name; uint32_t len; } seen[64];
   memset(seen, 0, sizeof seen);
+  label_seen cache[LABEL_CACHE];
+  uint32_t ncache = 0;
   for (uint32_t x = 0; x < n; x++) {
     const cand *k = &VEC_AT(c->cands, cand, x);
     int type = settle(c, k);
@@ -1007,8 +1226,11 @@ static int write_mentions(ent_ctx *c) {
     m->entity = ANNOT_NONE;
     m->type = (uint16_t)type;
     m->source = k->source;
-    if (k->entry != NULL && k->entry->canonical != NULL) {
-      const char *name = k->entry->canonical;
+    const lex_entry *entry = k->entry;
+    if (k->pend == PEND_LABEL && entry == NULL)
+      entry = label_person(c, k->tb, cache, &ncache);
+    if (entry != NULL && entry->canonical != NULL) {
+      const char *name = entry->canonical;
       size_t slot = ((uintptr_t)name >> 3) & 63;
       if (seen[slot].name != name) {
         seen[slot].name = name;

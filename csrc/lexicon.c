@@ -322,6 +322,8 @@ void lexicon_free(lexicon *lx) {
   free(lx->seq);
   free(lx->anyfilter);
   free(lx->allfilter);
+  free(lx->surn_hash);
+  free(lx->surn_entry);
   annot_doc *sc = &lx->scratch;
   free(sc->tok_start);
   free(sc->tok_end);
@@ -857,6 +859,35 @@ size_t lexicon_match(const lexicon *lx, const annot_doc *d, uint32_t i,
     if (!token_fits(&VEC_AT(lx->keys, key_token, en->key), d, i)) continue;
     if (found < max) out[found] = &en->pub;
     found++;
+  }
+  return found;
+}
+
+/* }====================================================== */
+
+
+/* {======================================================
+** Surnames
+** ======================================================= */
+
+/* The person entry whose last token is 'tokhash', if every entry with
+** that surname names the same person (see lexicon_filter.h).  Common
+** surnames shared by two people of the lexicon give NULL: a label
+** 'MR. LEE:' says nothing about which Lee it is. */
+const lex_entry *lexicon_person_by_surname(const lexicon *lx,
+                                           uint32_t tokhash) {
+  if (lx == NULL) return NULL;
+  const lex_entry *found = NULL;
+  for (uint32_t k = 0; k < lx->entries.n; k++) {
+    const entry *e = &VEC_AT(lx->entries, entry, k);
+    if (e->pub.cls != ANNOT_PERSON || e->pub.ntok < 2 ||
+        e->pub.canonical == NULL)
+      continue;
+    const key_token *last =
+      &VEC_AT(lx->keys, key_token, e->key + e->pub.ntok - 1);
+    if (last->hash != tokhash) continue;
+    if (found == NULL) found = &e->pub;
+    else if (strcmp(found->canonical, e->pub.canonical) != 0) return NULL;
   }
   return found;
 }

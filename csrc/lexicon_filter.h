@@ -19,4 +19,13 @@ size_t lexicon_filter_doc(const lexicon *lx, const annot_doc *d,
                           uint32_t from, uint32_t to, uint16_t *out,
                           uint16_t mark);
 
+/* The one person the lexicon knows by this surname: the PERSON entry of
+** two tokens or more whose last token has the scanner's hash 'tokhash',
+** when all such entries share one canonical name; NULL when there is
+** none or they name different people.  A linear walk over the entries:
+** for rare questions (a transcript label's surname), cached by the
+** caller. */
+const lex_entry *lexicon_person_by_surname(const lexicon *lx,
+                                           uint32_t tokhash);
+
 #endif

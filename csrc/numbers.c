@@ -474,10 +474,44 @@ static uint32_t m_date(const num_src *d, uint32_t i, uint32_t lim,
 ** The entry points
 ** ======================================================= */
 
+/* A bare plural period after 'for' ('for months', 'for years'): a
+** stretch of a day or more with no number, a DATE on the unit alone
+** ('for hours' stays out: under a day is TIME only with a count). */
+static int for_period(const num_src *d, uint32_t i) {
+  const annot_doc *doc = d->doc;
+  uint32_t n = TLEN(d, i);
+  if (i == 0 || n < 4 || TXT(d, i)[n - 1] != 's') return 0;
+  if (!(d->wc[i] & WC_DATEUNIT) || (d->wc[i] & WC_TIMEUNIT)) return 0;
+  if (doc->tok_flags[i] & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)) return 0;
+  /* 'for months-long talks' is a compound */
+  if (i + 1 < doc->ntok && is_dash(d, i + 1, doc->ntok) &&
+      !(doc->tok_flags[i + 1] & ANNOT_TF_SPACE))
+    return 0;
+  return is_word(d, i - 1, doc->ntok, "for");
+}
+
+/* token 'u' is 'hour' or 'hours' (its case as written) */
+static int hour_word(const num_src *d, uint32_t u, uint32_t lim) {
+  return is_word(d, u, lim, "hours") || is_word(d, u, lim, "hour");
+}
+
+/* Periods of 24 hours or more are a day or more: DATE ('36 hours',
+** '48-hour'), since ANNOTATION.md keeps TIME for under a day.  'e' is
+** the token after the number, 'end' the end of the match. */
+static int hours_type(const num_src *d, int type, long value, uint32_t e,
+                      uint32_t end, uint32_t lim) {
+  if (type != ANNOT_TIME || value < 24) return type;
+  for (uint32_t u = e; u < end && u < e + 3; u++)
+    if (hour_word(d, u, lim)) return ANNOT_DATE;
+  return type;
+}
+
 /* Cheap: one flag test or one class mask per token, so that the entity
 ** stage calls numbers_match only where an expression can start. */
 int numbers_may_start(const num_src *d, uint32_t i) {
   if (d->doc->tok_flags[i] & ANNOT_TF_DIGIT) return 1;
+  /* 'for months': a bare plural period after 'for' */
+  if ((d->wc[i] & WC_DATEUNIT) && for_period(d, i)) return 1;
   if (d->doc->tok_kind[i] == ANNOT_TOK_SYMBOL) return 1;
   uint32_t c = d->wc[i];
   /* of the articles only 'a' and 'an' start one ('a week') */
@@ -573,6 +607,13 @@ int numbers_match(const num_src *d, uint32_t i, uint32_t lim,
     return 1;
   }
   uint32_t c = wcls(d, i, lim);
+  /* 'for months' */
+  if ((c & WC_DATEUNIT) && for_period(d, i)) {
+    m->begin = i;
+    m->end = i + 1;
+    m->type = ANNOT_DATE;
+    return 1;
+  }
   /* ordinals: 'first', 'second', '21st' */
   long v;
   int nd;
@@ -604,6 +645,17 @@ int numbers_match(const num_src *d, uint32_t i, uint32_t lim,
   /* 'a week', 'an hour', 'a few days', 'a couple of weeks' */
   if (is_word(d, i, lim, "a") || is_word(d, i, lim, "an")) {
     uint32_t s = i + 1;
+    /* 'a second post': an ordinal before a noun; 'a second' is a
+    ** duration only after 'for' or at the end of a clause ('wait a
+    ** second.') */
+    if (is_word(d, s, lim, "second") && s + 1 < lim &&
+        d->doc->tok_kind[s + 1] == ANNOT_TOK_WORD &&
+        !(i > 0 && is_word(d, i - 1, lim, "for"))) {
+      m->begin = s;
+      m->end = s + 1;
+      m->type = ANNOT_ORDINAL;
+      return 1;
+    }
     if (wcls(d, s, lim) & WC_FEW) {
       s++;
       if (is_word(d, s, lim, "of")) s++;
@@ -660,6 +712,7 @@ int numbers_match(const num_src *d, uint32_t i, uint32_t lim,
   if (e == i) return 0;
   uint32_t end;
   int t = number_type(d, e, lim, money, 0, &end);
+  t = hours_type(d, t, value, e, end, lim);
   /* 'one' as a pronoun: 'no one', 'the one', 'one another' */
   if (t == ANNOT_CARDINAL && words && value == 1 && e == i + 1) {
     uint32_t pc = i > 0 ? wcls(d, i - 1, lim) : 0;

@@ -9,7 +9,14 @@
 **   - a surname alone is the person last named in full with it ('Scholz'
 **     after 'Olaf Scholz'; before any full name, the one named later);
 **   - an acronym the doc defines ('... in Europe (OSCE)') is its long form;
-**   - a place alone is the longer form 'Place, Region' of the same doc.
+**   - a place alone is the longer form 'Place, Region' of the same doc;
+**   - a body named after its country ('Ukraine's Foreign Ministry', 'the
+**     Russian Foreign Ministry') is that country's: its canonical name
+**     puts the country first ('Ukraine Foreign Ministry', 'Russian
+**     Foreign Ministry'), and a bare 'Foreign Ministry' later is the
+**     nearest such body before it (else the first after it);
+**   - a given name alone ('Thanks, Ned.') is the one person of the doc
+**     whose name starts with it ('Ned Price').
 ** The canonical name of an entity is the lexicon's when a mention has one,
 ** else its longest mention (a pointer into the text, which outlives the
 ** doc).  Pattern mentions keep their type and get their text as
@@ -249,6 +256,160 @@ static void group_places_and_acronyms(res_ctx *r) {
   }
 }
 
+/* {------------------------------------------------------
+** Bodies of a country
+** ------------------------------------------------------- */
+
+#define MAX_QUALIFIED 64   /* country bodies remembered per doc */
+
+/* an organisation named by a head word at its end or its start, as
+** government bodies are ('Foreign Ministry', 'Ministry of Defence'), from the word classes the
+** entity stage left per token; a lexicon name that says its country
+** ('... of Ukraine') ends with no head word */
+static int body_name(const res_ctx *r, const annot_mention *m) {
+  const annot_doc *d = r->d;
+  if (m->type != ANNOT_ORG || m->source == ANNOT_SRC_PATTERN ||
+      d->tok_lex == NULL || m->tok_end <= m->tok_begin)
+    return 0;
+  /* 'Foreign Ministry', or 'Ministry of Foreign Affairs' */
+  return ((d->tok_lex[m->tok_end - 1] | d->tok_lex[m->tok_begin]) &
+          LEX_BIT(LEX_ORGHEAD)) != 0;
+}
+
+/* The country that qualifies the body 'i': a nationality right before
+** it ('the Russian Foreign Ministry') or a place with a possessive
+** ('Ukraine's Foreign Ministry'); the index of that mention, or
+** ANNOT_NONE. */
+static uint32_t body_country(const res_ctx *r, uint32_t i) {
+  const annot_doc *d = r->d;
+  const annot_mention *m = &r->m[i];
+  if (i == 0 || !body_name(r, m)) return ANNOT_NONE;
+  const annot_mention *p = &r->m[i - 1];
+  if (p->canonical == NULL) return ANNOT_NONE;
+  if (p->type == ANNOT_NORP && p->tok_end == m->tok_begin) return i - 1;
+  if (p->type == ANNOT_GPE && p->tok_end + 1 == m->tok_begin &&
+      (d->tok_flags[p->tok_end] & ANNOT_TF_CLITIC))
+    return i - 1;
+  return ANNOT_NONE;
+}
+
+/* a body qualified by its country: the mention and its key before */
+typedef struct qualified {
+  uint32_t mention;
+  const char *key;
+  size_t len;
+} qualified;
+
+/* Name each country's body after its country, and give a bare mention
+** of the same body (the same key) the nearest qualified one's name
+** (before it, else after it).  Runs before grouping, which then joins
+** them by name.  The new names live in the doc's arena. */
+static int qualify_bodies(res_ctx *r) {
+  annot_doc *d = r->d;
+  qualified qual[MAX_QUALIFIED];
+  uint32_t nq = 0;
+  for (uint32_t i = 1; i < r->n && nq < MAX_QUALIFIED; i++) {
+    uint32_t p = body_country(r, i);
+    if (p == ANNOT_NONE) continue;
+    annot_mention *m = &r->m[i];
+    const annot_mention *pm = &r->m[p];
+    size_t blen;
+    const char *base = key_of(r, i, &blen);
+    size_t n = pm->canonical_len + 1 + blen;
+    char *name = arena_alloc(&d->arena, n + 1);
+    if (name == NULL) return ANNOT_ENOMEM;
+    memcpy(name, pm->canonical, pm->canonical_len);
+    name[pm->canonical_len] = ' ';
+    memcpy(name + pm->canonical_len + 1, base, blen);
+    qual[nq].mention = i;
+    qual[nq].key = base;
+    qual[nq].len = blen;
+    nq++;
+    m->canonical = name;
+    m->canonical_len = (uint32_t)n;
+  }
+  if (nq == 0) return ANNOT_OK;
+  uint32_t next = 0;   /* the first qualified mention after 'i' */
+  for (uint32_t i = 0; i < r->n; i++) {
+    while (next < nq && qual[next].mention <= i) next++;
+    if (next > 0 && qual[next - 1].mention == i) continue;   /* itself */
+    if (!body_name(r, &r->m[i])) continue;
+    size_t len;
+    const char *k = key_of(r, i, &len);
+    /* the nearest before, walking back; else the first after */
+    uint32_t pick = ANNOT_NONE;
+    for (uint32_t q = next; q > 0 && pick == ANNOT_NONE; q--)
+      if (fold_equal(k, len, qual[q - 1].key, qual[q - 1].len))
+        pick = qual[q - 1].mention;
+    for (uint32_t q = next; q < nq && pick == ANNOT_NONE; q++)
+      if (fold_equal(k, len, qual[q].key, qual[q].len))
+        pick = qual[q].mention;
+    if (pick != ANNOT_NONE) {
+      r->m[i].canonical = r->m[pick].canonical;
+      r->m[i].canonical_len = r->m[pick].canonical_len;
+    }
+  }
+  return ANNOT_OK;
+}
+
+/* }------------------------------------------------------ */
+
+/* the first word of a key: up to its first space (all of it if none) */
+static size_t first_word(const char *k, size_t len) {
+  const char *sp = memchr(k, ' ', len);
+  return sp ? (size_t)(sp - k) : len;
+}
+
+/* 'Thanks, Ned.' with 'Ned Price' in the doc (in full, or as the
+** lexicon's name of 'MR. PRICE:'): a one-word person the rules found,
+** still in a group of one-word mentions, joins the one person of the doc
+** whose name starts with that word.  'given' maps the hash of a first
+** name to the full-name mention (ANNOT_NONE when two people share it). */
+static void group_given_names(res_ctx *r) {
+  imap *g = &r->places;   /* free again: places are grouped already */
+  memset(g->vals, 0, (g->mask + 1) * sizeof *g->vals);
+  int any = 0;
+  for (uint32_t i = 0; i < r->n; i++) {
+    const annot_mention *m = &r->m[i];
+    if (m->type != ANNOT_PERSON || m->source == ANNOT_SRC_PATTERN) continue;
+    size_t len;
+    const char *k = key_of(r, i, &len);
+    size_t w = first_word(k, len);
+    if (w == len) continue;   /* one word: no full name */
+    uint32_t h = fold_hash(k, w, 0x51u);
+    uint32_t s = imap_slot(g, h);
+    if (g->vals[s] == 0) {
+      g->keys[s] = h;
+      g->vals[s] = i + 1;
+      any = 1;
+    } else if (g->vals[s] != ANNOT_NONE &&
+               find(r->parent, g->vals[s] - 1) != find(r->parent, i)) {
+      g->vals[s] = ANNOT_NONE;   /* two people with this first name */
+    }
+  }
+  if (!any) return;
+  for (uint32_t i = 0; i < r->n; i++) {
+    const annot_mention *m = &r->m[i];
+    if (m->type != ANNOT_PERSON || m->canonical != NULL ||
+        m->source != ANNOT_SRC_RULE || m->tok_end - m->tok_begin != 1)
+      continue;
+    /* its group has a full name already (a surname, linked) */
+    uint32_t root = find(r->parent, i);
+    if (r->m[root].tok_end - r->m[root].tok_begin != 1 ||
+        r->m[root].canonical != NULL)
+      continue;
+    const char *t = r->d->text + m->start;
+    size_t tl = m->end - m->start;
+    uint32_t s = imap_slot(g, fold_hash(t, tl, 0x51u));
+    if (g->vals[s] == 0 || g->vals[s] == ANNOT_NONE) continue;
+    uint32_t f = g->vals[s] - 1;
+    size_t flen;
+    const char *fk = key_of(r, f, &flen);
+    if (fold_equal(t, tl, fk, first_word(fk, flen)))
+      unite(r->parent, f, i);
+  }
+}
+
 /* Give each group an entity and each mention its canonical name.  The
 ** root of a group is its first mention (unite keeps the smaller index as
 ** root), so entities are made in order of first mention, and a later
@@ -340,10 +501,14 @@ int stage_resolve(annot_doc *d, annot_error *err) {
       r.parent[i] = i;
       r.m[i].entity = ANNOT_NONE;
     }
-    group_by_key(&r);
-    group_surnames(&r);
-    group_places_and_acronyms(&r);
-    rc = make_entities(&r);
+    rc = qualify_bodies(&r);
+    if (rc == ANNOT_OK) {
+      group_by_key(&r);
+      group_surnames(&r);
+      group_places_and_acronyms(&r);
+      group_given_names(&r);
+      rc = make_entities(&r);
+    }
   }
   free(r.parent);
   free(r.keyhash);

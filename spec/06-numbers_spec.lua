@@ -129,3 +129,38 @@ describe("ordinals", function()
     {"The official declined to say who first proposed the meeting.", "first", "ORDINAL"},
   }
 end)
+
+describe("periods and ordinals (round two)", function()
+  local function first(text, want)
+    local doc = annot.annotate(text)
+    for m in doc:entities() do
+      if m.text == want.text then
+        assert.equal(want.type, m.type, "type of '" .. want.text .. "'")
+        return
+      end
+    end
+    error("no mention '" .. want.text .. "' in: " .. text)
+  end
+
+  it("makes 24 hours or more a DATE, fewer a TIME", function()
+    first("The siege lasted 36 hours.", {text = "36 hours", type = "DATE"})
+    first("Shifts of 48-hour duty wore them out.", {text = "48-hour", type = "DATE"})
+    first("The meeting lasted 3 hours.", {text = "3 hours", type = "TIME"})
+  end)
+
+  it("reads 'a second' before a noun as the ordinal", function()
+    first("In a second statement, the ministry denied it.", {text = "second", type = "ORDINAL"})
+    first("He paused for a second and left.", {text = "a second", type = "TIME"})
+  end)
+
+  it("tags a bare plural period after 'for' as a DATE", function()
+    first("Residents waited for months without power.", {text = "months", type = "DATE"})
+  end)
+
+  it("leaves a compound period after 'for' alone", function()
+    local doc = annot.annotate("They pushed for months-long talks.")
+    for m in doc:entities() do
+      assert.is_false(m.text == "months", "unexpected " .. tostring(m))
+    end
+  end)
+end)

@@ -145,3 +145,46 @@ describe("entity groups", function()
     assert.equal(2, n)
   end)
 end)
+
+describe("bodies of a country", function()
+  it("names each country's ministry apart and links a bare one to the nearest", function()
+    local doc = annot.annotate("Ukraine's Foreign Ministry protested on Monday. " ..
+                               "The Russian Foreign Ministry rejected the note. " ..
+                               "Later the Foreign Ministry summoned the envoy.")
+    local list = named(doc, "Foreign Ministry")
+    assert.equal(3, #list)
+    assert.not_equal(list[1].id, list[2].id)
+    assert.not_equal(list[1].canonical, list[2].canonical)
+    assert.truthy(list[1].canonical:find("Ukraine", 1, true))
+    assert.truthy(list[2].canonical:find("Russian", 1, true))
+    -- the bare mention is the nearest qualified one before it
+    assert.equal(list[2].id, list[3].id)
+    assert.equal(list[2].canonical, list[3].canonical)
+  end)
+
+  it("links a bare body before any qualified one to the first after it", function()
+    local doc = annot.annotate("The Foreign Ministry spoke first. " ..
+                               "Poland's Foreign Ministry then confirmed it.")
+    local list = named(doc, "Foreign Ministry")
+    assert.equal(2, #list)
+    assert.equal(list[2].id, list[1].id)
+  end)
+end)
+
+describe("given names in address", function()
+  it("links a given name said to someone to the one person with it", function()
+    local doc = annot.annotate("Spokesperson Ilse Varga opened the briefing.\n\n" ..
+                               "QUESTION: Thanks, Ilse. On the sanctions?")
+    local full, short = one(doc, "Ilse Varga"), one(doc, "Ilse")
+    assert.equal(full.id, short.id)
+    assert.equal("Ilse Varga", short.canonical)
+  end)
+
+  it("leaves it alone when two people share the given name", function()
+    local doc = annot.annotate("Ilse Varga and Ilse Moreno spoke.\n\n" ..
+                               "QUESTION: Thanks, Ilse. One more?")
+    local short = one(doc, "Ilse")
+    assert.not_equal(one(doc, "Ilse Varga").id, short.id)
+    assert.not_equal(one(doc, "Ilse Moreno").id, short.id)
+  end)
+end)

@@ -134,7 +134,11 @@ static void test_bad_input(void) {
     "Embassy", "(", "OSCE", ")", "Ministry", "Tuesday", "$", "1.2bn", "%",
     "5", "some", "100,000", "May", "last", "week", "QUESTION", ":", "\n\n",
     "a", "Jan.", "21", ",", "2022", "Council", "and", "NATO", "’s", "“",
-    "”", ".", "Olaf", "Scholz", "in", "Kyiv", "tens", "thousands", "first"
+    "”", ".", "Olaf", "Scholz", "in", "Kyiv", "tens", "thousands", "first",
+    /* the round-two rules: vocatives, labels, bases, bodies, periods */
+    "Thanks", "Ned", "PRICE", "MR.", "RAF", "Fort", "HMS", "Naval",
+    "Station", "told", "Forum", "for", "82nd", "Airborne", "Russian",
+    "Foreign", "36", "hours", "months", "second", "ING", "Logistics"
   };
   size_t n = 1u << 20;
   char *buf = malloc(n);
@@ -231,9 +235,49 @@ static void test_word_class_mask(void) {
   annot_pipeline_free(p);
 }
 
+/* the round-two rules, through the C API: a label's surname named by
+** the lexicon, a vocative, a base as one facility, a country's ministry
+** named after it */
+static void test_round_two(void) {
+  annot_error err;
+  annot_pipeline *p = annot_pipeline_new(NULL, &err);
+  CHECK(p != NULL);
+  if (p == NULL) return;
+  const char *text =
+    "MR. PRICE: Thanks, Yusuf.\n\n"
+    "Lloyd Austin, the defense secretary, flew from RAF Marham. "
+    "Ukraine's Foreign Ministry and the Russian Foreign Ministry spoke.";
+  annot_doc *d = annot_annotate(p, text, strlen(text), &err);
+  CHECK(d != NULL);
+  if (d != NULL) {
+    CHECK(layers_hold(d));
+    const annot_mention *m = find(d, text, "PRICE");
+    CHECK(m != NULL && m->type == ANNOT_PERSON && canonical_is(m, "Ned Price"));
+    m = find(d, text, "Yusuf");
+    CHECK(m != NULL && m->type == ANNOT_PERSON);
+    /* a role stays before the name (annot.h): none after it */
+    m = find(d, text, "Lloyd Austin");
+    CHECK(m != NULL && m->role_end == m->role_start);
+    m = find(d, text, "RAF Marham");
+    CHECK(m != NULL && m->type == ANNOT_FAC);
+    const annot_mention *first = find(d, text, "Foreign Ministry");
+    CHECK(first != NULL);
+    /* the second 'Foreign Ministry' is Russia's: another entity */
+    const annot_mention *second = NULL;
+    for (size_t i = 0; i < annot_mention_count(d); i++) {
+      const annot_mention *x = annot_doc_mention(d, i);
+      if (x != first && mention_is(text, x, "Foreign Ministry")) second = x;
+    }
+    CHECK(first != NULL && second != NULL && first->entity != second->entity);
+    annot_doc_free(d);
+  }
+  annot_pipeline_free(p);
+}
+
 int main(void) {
   test_user_entries();
   test_bad_input();
   test_word_class_mask();
+  test_round_two();
   return ctest_done("test_entities");
 }

@@ -424,6 +424,28 @@ static void test_common_first_words(void) {
   lexicon_free(lx);
 }
 
+/* a surname names a lexicon person only when it names exactly one */
+static void test_person_by_surname(void) {
+  lexicon *lx = lexicon_new();
+  add(lx, "Ned Price", ANNOT_PERSON, "Ned Price", 0);
+  add(lx, "Edward Price", ANNOT_PERSON, "Ned Price", 0);
+  add(lx, "Lee Harmon", ANNOT_PERSON, "Lee Harmon", 0);
+  add(lx, "Ada Harmon", ANNOT_PERSON, "Ada Harmon", 0);
+  add(lx, "Price Waterhouse", ANNOT_ORG, "Price Waterhouse", 0);
+  add(lx, "Kessler", ANNOT_PERSON, "Kessler", 0);
+  const lex_entry *e =
+    lexicon_person_by_surname(lx, annot_norm_hash("PRICE", 5));
+  CHECK(e != NULL && strcmp(e->canonical, "Ned Price") == 0);
+  /* two people share it: none */
+  CHECK(lexicon_person_by_surname(lx, annot_norm_hash("Harmon", 6)) == NULL);
+  /* a one-word entry or an organisation is no surname */
+  CHECK(lexicon_person_by_surname(lx, annot_norm_hash("Kessler", 7)) == NULL);
+  CHECK(lexicon_person_by_surname(lx, annot_norm_hash("Waterhouse", 10)) ==
+        NULL);
+  CHECK(lexicon_person_by_surname(NULL, 1) == NULL);
+  lexicon_free(lx);
+}
+
 int main(void) {
   test_longest_match();
   test_case_rule();
@@ -437,5 +459,6 @@ int main(void) {
   test_class_names();
   test_default_lexicon();
   test_big_lexicon();
+  test_person_by_surname();
   return ctest_done("test_lexicon");
 }
