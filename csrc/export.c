@@ -214,11 +214,27 @@ static void jw_str_or_null(jwriter *w, const char *s, size_t len) {
 }
 
 /*
+** Append a NUL-terminated name, or null when 's' is NULL (a type or kind
+** the core has no name for).
+*/
+static void jw_name_or_null(jwriter *w, const char *s) {
+  jw_str_or_null(w, s, s ? strlen(s) : 0);
+}
+
+/*
 ** Append an unsigned number.
 */
 static void jw_uint(jwriter *w, uint32_t v) {
   jw_room(w, 10);
   w->n = (size_t)(put_uint(w->buf + w->n, v) - w->buf);
+}
+
+/*
+** Append an entity index, or null for ANNOT_NONE (no entity).
+*/
+static void jw_id_or_null(jwriter *w, uint32_t id) {
+  if (id == ANNOT_NONE) jw_raw(w, "null", 4);
+  else jw_uint(w, id);
 }
 
 /* append a literal */
@@ -357,8 +373,7 @@ static void write_entities(jwriter *w, const annot_doc *d) {
     jw_lit(w, "{");
     jw_range(w, m->start, m->end);
     jw_lit(w, ",\"type\":");
-    const char *type = annot_type_name(d->pipeline, m->type);
-    jw_str_or_null(w, type, type ? strlen(type) : 0);
+    jw_name_or_null(w, annot_type_name(d->pipeline, m->type));
     jw_lit(w, ",\"text\":");
     jw_str(w, d->text + m->start, m->end - m->start);
     jw_lit(w, ",\"canonical\":");
@@ -369,8 +384,7 @@ static void write_entities(jwriter *w, const annot_doc *d) {
     }
     /* the entity's 0-based index: mentions of one entity share it */
     jw_lit(w, ",\"id\":");
-    if (m->entity == ANNOT_NONE) jw_lit(w, "null");
-    else jw_uint(w, m->entity);
+    jw_id_or_null(w, m->entity);
     jw_lit(w, ",\"source\":\"");
     const char *src = m->source < 3 ? source_names[m->source] : "rule";
     jw_raw(w, src, strlen(src));
@@ -398,8 +412,7 @@ static void write_speaker(jwriter *w, const annot_doc *d,
   jw_str_or_null(w, q->speaker_canonical, q->speaker_canonical_len);
   if (q->anonymous) jw_lit(w, ",\"anonymous\":true,\"id\":");
   else jw_lit(w, ",\"anonymous\":false,\"id\":");
-  if (q->speaker_entity == ANNOT_NONE) jw_lit(w, "null");
-  else jw_uint(w, q->speaker_entity);
+  jw_id_or_null(w, q->speaker_entity);
   jw_lit(w, "}");
 }
 
@@ -415,8 +428,7 @@ static void write_quotes(jwriter *w, const annot_doc *d) {
     jw_lit(w, "{");
     jw_range(w, q->start, q->end);
     jw_lit(w, ",\"kind\":");
-    const char *kind = annot_quote_kind_name(q->kind);
-    jw_str_or_null(w, kind, kind ? strlen(kind) : 0);
+    jw_name_or_null(w, annot_quote_kind_name(q->kind));
     jw_lit(w, ",\"text\":");
     jw_str(w, d->text + q->start, q->end - q->start);
     jw_lit(w, ",\"speaker\":");

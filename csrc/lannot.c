@@ -106,6 +106,29 @@ static const char *const annotate_options[] = {
 };
 
 /*
+** Check that the value at 'idx', option 'pipeline' of 'fname', is an
+** open pipeline.
+*/
+static void check_pipeline_option(lua_State *L, int idx, const char *fname) {
+  lpipeline *lp = luaL_testudata(L, idx, ANNOT_PIPELINE_T);
+  if (lp == NULL || lp->p == NULL)
+    luaL_error(L, "%s: option 'pipeline': a pipeline expected", fname);
+}
+
+/*
+** Push option 'pipeline' of the options table at 'optidx' (checked), or
+** the default pipeline when it is unset.
+*/
+static void push_pipeline_option(lua_State *L, int optidx, const char *fname) {
+  if (lua_getfield(L, optidx, "pipeline") != LUA_TNIL) {
+    check_pipeline_option(L, -1, fname);
+  } else {
+    lua_pop(L, 1);
+    lpipeline_push_default(L);
+  }
+}
+
+/*
 ** annot.annotate(text [, opts]): a doc, by the default pipeline, by
 ** 'opts.pipeline', or by a pipeline built from the other options.
 */
@@ -117,9 +140,7 @@ static int annot_annotate_lua(lua_State *L) {
     luaL_checktype(L, 2, LUA_TTABLE);
     lannot_checkoptions(L, 2, "annot.annotate", annotate_options);
     if (lua_getfield(L, 2, "pipeline") != LUA_TNIL) {
-      lpipeline *lp = luaL_testudata(L, 3, ANNOT_PIPELINE_T);
-      if (lp == NULL || lp->p == NULL)
-        luaL_error(L, "annot.annotate: option 'pipeline': a pipeline expected");
+      check_pipeline_option(L, 3, "annot.annotate");
       /* a given pipeline is already built: other options would be lost */
       lua_pushnil(L);
       while (lua_next(L, 2) != 0) {
@@ -174,14 +195,7 @@ static int annot_annotate_many_lua(lua_State *L) {
     lannot_checkoptions(L, 2, "annot.annotate_many", names);
     threads = (unsigned)lannot_intoption(L, 2, "annot.annotate_many",
                                          "threads", 0);
-    if (lua_getfield(L, 2, "pipeline") != LUA_TNIL) {
-      if (luaL_testudata(L, 3, ANNOT_PIPELINE_T) == NULL)
-        luaL_error(L, "annot.annotate_many: option 'pipeline': "
-                      "a pipeline expected");
-    } else {
-      lua_pop(L, 1);
-      lpipeline_push_default(L);
-    }
+    push_pipeline_option(L, 2, "annot.annotate_many");
   } else lpipeline_push_default(L);
   return lpipeline_annotate_list(L, 3, 1, threads);
 }
@@ -206,15 +220,7 @@ static int annot_to_json_many_lua(lua_State *L) {
                                          "threads", 0);
     if (!lannot_booloption(L, 2, "annot.to_json_many", "tokens", 1))
       flags |= ANNOT_JSON_NO_TOKENS;
-    if (lua_getfield(L, 2, "pipeline") != LUA_TNIL) {
-      lpipeline *lp = luaL_testudata(L, 3, ANNOT_PIPELINE_T);
-      if (lp == NULL || lp->p == NULL)
-        luaL_error(L, "annot.to_json_many: option 'pipeline': "
-                      "a pipeline expected");
-    } else {
-      lua_pop(L, 1);
-      lpipeline_push_default(L);
-    }
+    push_pipeline_option(L, 2, "annot.to_json_many");
     /* the pipeline stays at 3, the ids (when given) go above it */
     idsidx = lannot_listoption(L, 2, "annot.to_json_many", "ids");
   } else lpipeline_push_default(L);

@@ -89,6 +89,11 @@ struct lexicon {
   uint64_t *anyfilter, *allfilter;
   uint32_t anymask, allmask;   /* their sizes in words, less one */
   uint32_t nany;               /* first tokens in 'anyfilter' */
+  /* the surnames of the PERSON entries of two tokens or more: last-token
+  ** hash -> entry index + 1 (0: empty), open addressing, one slot per
+  ** entry (a surname shared by several entries has several slots) */
+  uint32_t *surn_hash, *surn_entry;
+  uint32_t surncap, nsurn;     /* slots (a power of 2, or 0), in use */
   /* used while building only: a doc to tokenise surfaces with, and the
   ** normalised forms of the surface being added */
   annot_doc scratch;
@@ -488,6 +493,38 @@ static void link_entry(lexicon *lx, uint32_t *head, uint32_t idx) {
 
 /* Add one entry: the surface 'surface[0..slen)', the canonical name and
 ** role as counted strings ('canonical' NULL or 'clen' 0: none). */
+/* Record entry 'idx' under its surname hash 'h' (the table doubles at
+** half full); 0 or ANNOT_ENOMEM. */
+static int add_surname(lexicon *lx, uint32_t h, uint32_t idx) {
+  if ((lx->nsurn + 1) * 2 > lx->surncap) {
+    uint32_t cap = lx->surncap ? lx->surncap * 2 : 256;
+    uint32_t *hs = calloc(cap, sizeof *hs), *es = calloc(cap, sizeof *es);
+    if (hs == NULL || es == NULL) {
+      free(hs);
+      free(es);
+      return ANNOT_ENOMEM;
+    }
+    for (uint32_t k = 0; k < lx->surncap; k++) {
+      if (lx->surn_entry[k] == 0) continue;
+      uint32_t s = home_slot(lx->surn_hash[k], cap - 1);
+      while (es[s]) s = (s + 1) & (cap - 1);
+      hs[s] = lx->surn_hash[k];
+      es[s] = lx->surn_entry[k];
+    }
+    free(lx->surn_hash);
+    free(lx->surn_entry);
+    lx->surn_hash = hs;
+    lx->surn_entry = es;
+    lx->surncap = cap;
+  }
+  uint32_t s = home_slot(h, lx->surncap - 1);
+  while (lx->surn_entry[s]) s = (s + 1) & (lx->surncap - 1);
+  lx->surn_hash[s] = h;
+  lx->surn_entry[s] = idx + 1;
+  lx->nsurn++;
+  return ANNOT_OK;
+}
+
 static int add_entry(lexicon *lx, const char *surface, size_t slen,
                      unsigned cls, const char *canonical, size_t clen,
                      const char *role, size_t rlen, int user,
@@ -581,6 +618,10 @@ static int add_entry(lexicon *lx, const char *surface, size_t slen,
   e->seqhash = h;
   e->next = NO_ENTRY;
   link_entry(lx, head, idx);
+  /* a person named in full: its surname, for labels */
+  if (cls == ANNOT_PERSON && ntok >= 2 && canon != NULL &&
+      add_surname(lx, lx->scratch.tok_hash[ntok - 1], idx) != ANNOT_OK)
+    return annot_seterror(err, ANNOT_ENOMEM, 0, "out of memory");
   return ANNOT_OK;
 }
 
@@ -871,23 +912,32 @@ size_t lexicon_match(const lexicon *lx, const annot_doc *d, uint32_t i,
 ** ======================================================= */
 
 /* The person entry whose last token is 'tokhash', if every entry with
-** that surname names the same person (see lexicon_filter.h).  Common
+** that surname names the same person (see lexicon_filter.h): one probe
+** of the surname table that add_entry fills.  Common
 ** surnames shared by two people of the lexicon give NULL: a label
 ** 'MR. LEE:' says nothing about which Lee it is. */
 const lex_entry *lexicon_person_by_surname(const lexicon *lx,
                                            uint32_t tokhash) {
-  if (lx == NULL) return NULL;
+  if (lx == NULL || lx->surncap == 0) return NULL;
   const lex_entry *found = NULL;
-  for (uint32_t k = 0; k < lx->entries.n; k++) {
-    const entry *e = &VEC_AT(lx->entries, entry, k);
-    if (e->pub.cls != ANNOT_PERSON || e->pub.ntok < 2 ||
-        e->pub.canonical == NULL)
-      continue;
+  const key_token *flast = NULL;
+  uint32_t mask = lx->surncap - 1;
+  for (uint32_t s = home_slot(tokhash, mask); lx->surn_entry[s];
+       s = (s + 1) & mask) {
+    if (lx->surn_hash[s] != tokhash) continue;
+    const entry *e = &VEC_AT(lx->entries, entry, lx->surn_entry[s] - 1);
     const key_token *last =
       &VEC_AT(lx->keys, key_token, e->key + e->pub.ntok - 1);
-    if (last->hash != tokhash) continue;
-    if (found == NULL) found = &e->pub;
-    else if (strcmp(found->canonical, e->pub.canonical) != 0) return NULL;
+    if (found == NULL) {
+      found = &e->pub;
+      flast = last;
+      continue;
+    }
+    /* two words may share a hash: only the first one's surname counts */
+    if (flast->len != last->len ||
+        memcmp(flast->norm, last->norm, last->len) != 0)
+      continue;
+    if (strcmp(found->canonical, e->pub.canonical) != 0) return NULL;
   }
   return found;
 }

@@ -22,9 +22,8 @@ size_t lexicon_filter_doc(const lexicon *lx, const annot_doc *d,
 /* The one person the lexicon knows by this surname: the PERSON entry of
 ** two tokens or more whose last token has the scanner's hash 'tokhash',
 ** when all such entries share one canonical name; NULL when there is
-** none or they name different people.  A linear walk over the entries:
-** for rare questions (a transcript label's surname), cached by the
-** caller. */
+** none or they name different people.  One probe of a table of the
+** surnames of the lexicon's persons, filled as entries are added. */
 const lex_entry *lexicon_person_by_surname(const lexicon *lx,
                                            uint32_t tokhash);
 

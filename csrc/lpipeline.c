@@ -85,63 +85,91 @@ static const char *entry_field(lua_State *L, int idx, const char *name,
 }
 
 /*
+** The adders of list items: each adds item 'i' of its list option (the
+** value on the top of the stack) to 'p', raising with the core's message
+** on a bad one, and leaves the stack as it found it.
+*/
+typedef void (*item_adder)(lua_State *L, annot_pipeline *p, const char *fname,
+                           lua_Integer i);
+
+/*
+** A 'lexicons' item: the name of a TSV lexicon file.
+*/
+static void add_lexicon(lua_State *L, annot_pipeline *p, const char *fname,
+                        lua_Integer i) {
+  annot_error err;
+  if (lua_type(L, -1) != LUA_TSTRING)
+    option_error(L, fname, "lexicons", i, "a file name expected");
+  if (annot_pipeline_add_lexicon_file(p, lua_tostring(L, -1), &err))
+    option_error(L, fname, "lexicons", i, err.message);
+}
+
+/*
+** An 'entries' item: {surface, type, canonical, role}, by name or by
+** position.
+*/
+static void add_entry(lua_State *L, annot_pipeline *p, const char *fname,
+                      lua_Integer i) {
+  annot_error err;
+  if (!lua_istable(L, -1))
+    option_error(L, fname, "entries", i, "a table expected");
+  int e = lua_gettop(L);
+  const char *surface = entry_field(L, e, "surface", 1, fname, i);
+  const char *type = entry_field(L, e, "type", 2, fname, i);
+  const char *canonical = entry_field(L, e, "canonical", 3, fname, i);
+  const char *role = entry_field(L, e, "role", 4, fname, i);
+  if (surface == NULL || type == NULL)
+    option_error(L, fname, "entries", i, "surface and type expected");
+  if (annot_pipeline_add_entry(p, surface, type, canonical, role, &err))
+    option_error(L, fname, "entries", i, err.message);
+}
+
+/*
+** A 'patterns' item: {label, pattern}; the core compiles it now, so a
+** bad one is reported here with its offset.
+*/
+static void add_pattern(lua_State *L, annot_pipeline *p, const char *fname,
+                        lua_Integer i) {
+  annot_error err;
+  if (!lua_istable(L, -1))
+    option_error(L, fname, "patterns", i, "a table {label, pattern} expected");
+  lua_geti(L, -1, 1);
+  lua_geti(L, -2, 2);
+  if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
+    option_error(L, fname, "patterns", i, "a table {label, pattern} expected");
+  if (annot_pipeline_add_pattern(p, lua_tostring(L, -2),
+                                 lua_tostring(L, -1), &err))
+    option_error(L, fname, "patterns", i, err.message);
+  lua_pop(L, 2);
+}
+
+/*
+** Add each item of the list option 'name' of the options at 'optidx' to
+** 'p' with 'add'.  The list is walked up to its first nil, as ipairs
+** does; it stays on the stack, so the strings read from it stay alive
+** for the core call that copies them.
+*/
+static void add_list(lua_State *L, annot_pipeline *p, int optidx,
+                     const char *fname, const char *name, item_adder add) {
+  if (push_list_option(L, optidx, fname, name)) {
+    for (lua_Integer i = 1; lua_geti(L, -1, i) != LUA_TNIL; i++) {
+      add(L, p, fname, i);
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);   /* the nil that ended the list */
+  }
+  lua_pop(L, 1);
+}
+
+/*
 ** Add the 'lexicons', 'entries' and 'patterns' of the options at
 ** 'optidx' to the pipeline 'p'; raises with the core's message.
 */
 static void add_options(lua_State *L, annot_pipeline *p, int optidx,
                         const char *fname) {
-  annot_error err;
-  /* each list is walked up to its first nil, as ipairs does; the list
-  ** stays on the stack, so the strings read from it stay alive for the
-  ** core call that copies them */
-  if (push_list_option(L, optidx, fname, "lexicons")) {
-    for (lua_Integer i = 1; lua_geti(L, -1, i) != LUA_TNIL; i++) {
-      if (lua_type(L, -1) != LUA_TSTRING)
-        option_error(L, fname, "lexicons", i, "a file name expected");
-      if (annot_pipeline_add_lexicon_file(p, lua_tostring(L, -1), &err))
-        option_error(L, fname, "lexicons", i, err.message);
-      lua_pop(L, 1);
-    }
-    lua_pop(L, 1);   /* the nil that ended the list */
-  }
-  lua_pop(L, 1);
-  /* entries: {surface, type, canonical, role}, by name or by position */
-  if (push_list_option(L, optidx, fname, "entries")) {
-    for (lua_Integer i = 1; lua_geti(L, -1, i) != LUA_TNIL; i++) {
-      if (!lua_istable(L, -1))
-        option_error(L, fname, "entries", i, "a table expected");
-      int e = lua_gettop(L);
-      const char *surface = entry_field(L, e, "surface", 1, fname, i);
-      const char *type = entry_field(L, e, "type", 2, fname, i);
-      const char *canonical = entry_field(L, e, "canonical", 3, fname, i);
-      const char *role = entry_field(L, e, "role", 4, fname, i);
-      if (surface == NULL || type == NULL)
-        option_error(L, fname, "entries", i, "surface and type expected");
-      if (annot_pipeline_add_entry(p, surface, type, canonical, role, &err))
-        option_error(L, fname, "entries", i, err.message);
-      lua_pop(L, 1);
-    }
-    lua_pop(L, 1);   /* the nil that ended the list */
-  }
-  lua_pop(L, 1);
-  /* patterns: {label, pattern}; the core compiles them now, so a bad
-  ** one is reported here with its offset */
-  if (push_list_option(L, optidx, fname, "patterns")) {
-    for (lua_Integer i = 1; lua_geti(L, -1, i) != LUA_TNIL; i++) {
-      if (!lua_istable(L, -1))
-        option_error(L, fname, "patterns", i, "a table {label, pattern} expected");
-      lua_geti(L, -1, 1);
-      lua_geti(L, -2, 2);
-      if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
-        option_error(L, fname, "patterns", i, "a table {label, pattern} expected");
-      if (annot_pipeline_add_pattern(p, lua_tostring(L, -2),
-                                     lua_tostring(L, -1), &err))
-        option_error(L, fname, "patterns", i, err.message);
-      lua_pop(L, 3);
-    }
-    lua_pop(L, 1);   /* the nil that ended the list */
-  }
-  lua_pop(L, 1);
+  add_list(L, p, optidx, fname, "lexicons", add_lexicon);
+  add_list(L, p, optidx, fname, "entries", add_entry);
+  add_list(L, p, optidx, fname, "patterns", add_pattern);
 }
 
 /*

@@ -4,66 +4,8 @@
 -- what they do, generic transcript labels, a government's 'we', and
 -- clauses whose subject has no article.  Every passage is invented.
 
-local annot = require "annot"
-
--- the quotes of 'text' as a list
-local function quotes_of(text)
-  local list = {}
-  for q in annot.annotate(text):quotes() do list[#list + 1] = q end
-  return list
-end
-
--- the quote of 'list' whose text is 'text', or nil
-local function find(list, text)
-  for _, q in ipairs(list) do
-    if q.text == text then return q end
-  end
-  return nil
-end
-
--- a readable dump of a list of quotes, for failure messages
-local function dump(list)
-  local out = {}
-  for _, q in ipairs(list) do
-    local sp = q.speaker
-    out[#out + 1] = string.format("  %s %q speaker=%s/%s anon=%s", q.kind, q.text,
-      sp and sp.text, sp and sp.canonical, sp and tostring(sp.anonymous))
-  end
-  return table.concat(out, "\n")
-end
-
--- check one expected quote as far as 'want' describes it; canonical =
--- false asks for none
-local function check(list, want)
-  local q = find(list, want.text)
-  local where = " for " .. want.text .. "\nfound:\n" .. dump(list)
-  assert(q, "no quote" .. where)
-  if want.kind then assert.equal(want.kind, q.kind, "kind" .. where) end
-  if want.speaker then
-    assert(q.speaker, "no speaker" .. where)
-    assert.equal(want.speaker, q.speaker.text, "speaker" .. where)
-  end
-  if want.canonical ~= nil then
-    assert.equal(want.canonical or nil, q.speaker and q.speaker.canonical,
-                 "canonical" .. where)
-  end
-  if want.anonymous ~= nil then
-    assert.equal(want.anonymous, q.speaker and q.speaker.anonymous, "anonymous" .. where)
-  end
-end
-
--- run a table of cases: {name, text, {quote...}, absent = {text...}}
-local function run_cases(cases)
-  for _, case in ipairs(cases) do
-    it(case[1], function()
-      local list = quotes_of(case[2])
-      for _, want in ipairs(case[3]) do check(list, want) end
-      for _, text in ipairs(case.absent or {}) do
-        assert.is_nil(find(list, text), "unexpected quote " .. text .. "\n" .. dump(list))
-      end
-    end)
-  end
-end
+-- the shared quote harness (spec/support/quotes.lua)
+local run_cases = require("spec.support.quotes").runner(it)
 
 describe("a quote continuing the previous speaker", function()
   run_cases{

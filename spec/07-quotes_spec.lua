@@ -3,76 +3,10 @@
 -- prose about the 2022 crisis and its diplomacy.
 
 local annot = require "annot"
-
--- the quotes of 'text' as a list
-local function quotes_of(text, filter)
-  local list = {}
-  for q in annot.annotate(text):quotes(filter) do list[#list + 1] = q end
-  return list
-end
-
--- the quote of 'list' whose text is 'text', or nil
-local function find(list, text)
-  for _, q in ipairs(list) do
-    if q.text == text then return q end
-  end
-  return nil
-end
-
--- a readable dump of a list of quotes, for failure messages
-local function dump(list)
-  local out = {}
-  for _, q in ipairs(list) do
-    local sp = q.speaker
-    out[#out + 1] = string.format("  %s %q speaker=%s/%s cue=%s", q.kind, q.text,
-      sp and sp.text, sp and sp.canonical, q.cue and q.cue.text)
-  end
-  return table.concat(out, "\n")
-end
-
--- check one expected quote: kind, speaker (text, canonical, anonymous),
--- cue and flags, as far as 'want' gives them
-local function check(list, want)
-  local q = find(list, want.text)
-  assert(q, "no quote " .. want.text .. "\nfound:\n" .. dump(list))
-  local where = " for " .. want.text .. "\nfound:\n" .. dump(list)
-  if want.kind then assert.equal(want.kind, q.kind, "kind" .. where) end
-  if want.speaker == false then
-    assert.is_nil(q.speaker, "speaker" .. where)
-  elseif want.speaker then
-    assert(q.speaker, "no speaker" .. where)
-    assert.equal(want.speaker, q.speaker.text, "speaker text" .. where)
-  end
-  if want.canonical ~= nil then
-    assert.equal(want.canonical or nil, q.speaker and q.speaker.canonical,
-                 "canonical" .. where)
-  end
-  if want.anonymous ~= nil then
-    assert.equal(want.anonymous, q.speaker and q.speaker.anonymous, "anonymous" .. where)
-  end
-  if want.cue then
-    assert(q.cue, "no cue" .. where)
-    assert.equal(want.cue, q.cue.text, "cue" .. where)
-  end
-  for _, flag in ipairs{"unclosed", "turn", "nested"} do
-    if want[flag] ~= nil then assert.equal(want[flag], q[flag], flag .. where) end
-  end
-  return q
-end
-
--- run a table of cases: {name, text, {quote...}, absent = {text...}}
-local function run_cases(cases)
-  for _, case in ipairs(cases) do
-    it(case[1], function()
-      local list = quotes_of(case[2])
-      for _, want in ipairs(case[3] or {}) do check(list, want) end
-      for _, text in ipairs(case.absent or {}) do
-        assert.is_nil(find(list, text), "unexpected quote " .. text .. "\n" .. dump(list))
-      end
-      if case.count then assert.equal(case.count, #list, dump(list)) end
-    end)
-  end
-end
+-- the shared quote harness: quotes_of, find, dump, check, run_cases
+local quotes = require "spec.support.quotes"
+local quotes_of, find, dump = quotes.of, quotes.find, quotes.dump
+local check, run_cases = quotes.check, quotes.runner(it)
 
 describe("quotation marks", function()
   run_cases{

@@ -48,6 +48,22 @@ local function lines(s)
   return list
 end
 
+-- The records of JSON Lines output 's', decoded.
+local function records(s)
+  local list = {}
+  for i, line in ipairs(lines(s)) do list[i] = json.decode(line) end
+  return list
+end
+
+-- The last record of JSON Lines output 's' whose 'field' is 'value', or nil.
+local function last_record(s, field, value)
+  local found
+  for _, r in ipairs(records(s)) do
+    if r[field] == value then found = r end
+  end
+  return found
+end
+
 -- }======
 
 -- invented news sentences for the inputs
@@ -172,7 +188,7 @@ describe("annot json", function()
     local out, code = annot("json --no-tokens --id " .. sh(tmpdir .. "/corpus"))
     assert.equal(0, code)
     local ids = {}
-    for _, l in ipairs(lines(out)) do ids[#ids + 1] = json.decode(l).id end
+    for _, r in ipairs(records(out)) do ids[#ids + 1] = r.id end
     assert.same({ tmpdir .. "/corpus/a.txt", tmpdir .. "/corpus/b.txt",
                   tmpdir .. "/corpus/sub/c.txt" }, ids)
   end)
@@ -227,8 +243,7 @@ describe("annot json --jsonl", function()
     }, "\n") .. "\n"
     local out, code, err = annot("json --jsonl --no-tokens", input)
     assert.equal(1, code)
-    local recs = {}
-    for _, l in ipairs(lines(out)) do recs[#recs + 1] = json.decode(l) end
+    local recs = records(out)
     assert.equal(6, #recs)   -- the blank line is no record
     assert.equal(1, recs[1].id)
     assert.equal(json.null, recs[2].id)
@@ -375,11 +390,7 @@ describe("annot --pattern and --lexicon", function()
     local out, code = annot("entities --format jsonl --pattern "
                             .. sh([[OPERATION=Operation \p{Lu}\w+(?: \p{Lu}\w+)?]]) .. " -", text)
     assert.equal(0, code)
-    local found
-    for _, l in ipairs(lines(out)) do
-      local r = json.decode(l)
-      if r.type == "OPERATION" then found = r end
-    end
+    local found = last_record(out, "type", "OPERATION")
     assert.truthy(found)
     assert.equal("Operation Steadfast Defender", found.text)
     assert.equal("pattern", found.source)
@@ -388,11 +399,7 @@ describe("annot --pattern and --lexicon", function()
     local lex = put("names.tsv", "# a user lexicon\nBlue Harbour Initiative\tORG\tBlue Harbour Initiative (NGO)\n")
     local out, code = annot("entities --format jsonl --lexicon " .. sh(lex) .. " -", text)
     assert.equal(0, code)
-    local found
-    for _, l in ipairs(lines(out)) do
-      local r = json.decode(l)
-      if r.text == "Blue Harbour Initiative" then found = r end
-    end
+    local found = last_record(out, "text", "Blue Harbour Initiative")
     assert.truthy(found)
     assert.equal("ORG", found.type)
     assert.equal("Blue Harbour Initiative (NGO)", found.canonical)
@@ -403,8 +410,7 @@ describe("annot quotes and speakers", function()
   it("lists quotes with their kind, filtered by --kind", function()
     local out, code = annot("quotes --format jsonl --kind direct -", KYIV .. GENEVA)
     assert.equal(0, code)
-    for _, l in ipairs(lines(out)) do
-      local r = json.decode(l)
+    for _, r in ipairs(records(out)) do
       assert.equal("direct", r.kind)
       assert.equal((KYIV .. GENEVA):sub(r.first, r.last), r.text)
     end
@@ -418,7 +424,7 @@ describe("annot quotes and speakers", function()
       if q.speaker then quoted = quoted + 1 end
     end
     local sum = 0
-    for _, l in ipairs(lines(out)) do sum = sum + json.decode(l).quotes end
+    for _, r in ipairs(records(out)) do sum = sum + r.quotes end
     assert.equal(2 * quoted, sum)
   end)
 end)

@@ -10,58 +10,15 @@
 -- The scoring part is pending when python3 or the scorer is absent; the
 -- gold files are checked against their texts in any case.
 
-local annot = require "annot"
 local support = require "spec.support"
 
 local HELDOUT = "spec/heldout"
-local SCORER = "../shared/tools/score.py"
 local IDS = {"h1_wire", "h2_briefing", "h3_analysis", "h4_tweets"}
-
--- the contents of the file at 'path'
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
--- does a readable file exist at 'path'?
-local function exists(path)
-  local f = io.open(path, "rb")
-  if f then f:close() end
-  return f ~= nil
-end
-
--- python3 runs here
-local function have_python()
-  local ok = os.execute("python3 -c 'import json' >/dev/null 2>&1")
-  return ok == true or ok == 0
-end
+local read = support.read
 
 -- the bytes of 'text' that the 0-based, end-exclusive span covers
 local function slice(text, span)
   return text:sub(span.start + 1, span["end"])
-end
-
--- annotate every held-out text into a fresh directory, score it, and
--- return the scorer's figures (a table), or nil and a message
-local function score()
-  local out = os.tmpname()
-  os.remove(out)
-  assert(os.execute("mkdir -p '" .. out .. "'"))
-  for _, id in ipairs(IDS) do
-    local json = annot.annotate(read(HELDOUT .. "/" .. id .. ".txt")):to_json{tokens = false}
-    local w = assert(io.open(out .. "/" .. id .. ".json", "wb"))
-    w:write(json)
-    w:close()
-  end
-  local p = io.popen("python3 " .. SCORER .. " '" .. HELDOUT .. "/gold' '" .. out .. "' --json")
-  local s = p:read("a")
-  p:close()
-  os.execute("rm -rf '" .. out .. "'")
-  local ok, figures = pcall(support.json.decode, s)
-  if not ok then return nil, "scorer output: " .. tostring(s) end
-  return figures
 end
 
 describe("held-out gold files", function()
@@ -90,13 +47,13 @@ describe("held-out gold files", function()
 end)
 
 describe("accuracy on held-out news", function()
-  if not exists(SCORER) or not have_python() then
+  if not support.scorer_ready() then
     pending("no ../shared/tools/score.py or python3")
     return
   end
 
   local figures, err
-  setup(function() figures, err = score() end)
+  setup(function() figures, err = support.score(HELDOUT, IDS) end)
 
   -- one floor: the figure, its name and the least it may be
   local function floor(value, name, least)

@@ -647,6 +647,18 @@ local function finish_rows(ctx, columns)
   end
 end
 
+-- The 'each' of the row commands (entities, quotes, csv): the rows of a
+-- document, by 'ctx.rows_of' with 'ctx.filter', as 'ctx.columns'.
+local function emit_doc_rows(ctx, item)
+  if item.error then return end
+  for _, row in ipairs(ctx.rows_of(item.doc, item.name, ctx.filter)) do
+    emit_row(ctx, ctx.columns, row)
+  end
+end
+
+-- Their 'finish'.
+local function finish_doc_rows(ctx) finish_rows(ctx, ctx.columns) end
+
 -- Check and store the '--format' option.
 local function table_format(ctx)
   local fmt = ctx.opts.format or "table"
@@ -749,18 +761,14 @@ COMMANDS.tokens = {
 COMMANDS.entities = {
   start = function(ctx)
     table_format(ctx)
+    ctx.columns, ctx.rows_of = ENTITY_COLUMNS, entity_rows
     if ctx.opts.types then
       -- the filter is doc:entities's own, so the C side does the work
       ctx.filter = { type = split_list(ctx.opts.types) }
     end
   end,
-  each = function(ctx, item)
-    if item.error then return end
-    for _, row in ipairs(entity_rows(item.doc, item.name, ctx.filter)) do
-      emit_row(ctx, ENTITY_COLUMNS, row)
-    end
-  end,
-  finish = function(ctx) finish_rows(ctx, ENTITY_COLUMNS) end,
+  each = emit_doc_rows,
+  finish = finish_doc_rows,
 }
 
 COMMANDS.quotes = {
@@ -772,14 +780,10 @@ COMMANDS.quotes = {
     end
     filter.speaker = ctx.opts.speaker
     ctx.filter = filter
+    ctx.columns, ctx.rows_of = QUOTE_COLUMNS, quote_rows
   end,
-  each = function(ctx, item)
-    if item.error then return end
-    for _, row in ipairs(quote_rows(item.doc, item.name, ctx.filter)) do
-      emit_row(ctx, QUOTE_COLUMNS, row)
-    end
-  end,
-  finish = function(ctx) finish_rows(ctx, QUOTE_COLUMNS) end,
+  each = emit_doc_rows,
+  finish = finish_doc_rows,
 }
 
 local SPEAKER_COLUMNS = { "speaker", "quotes", "direct", "partial", "indirect", "docs", "cues" }
@@ -872,13 +876,8 @@ COMMANDS.csv = {
     ctx.columns = t == "entities" and ENTITY_COLUMNS or QUOTE_COLUMNS
     ctx.rows_of = t == "entities" and entity_rows or quote_rows
   end,
-  each = function(ctx, item)
-    if item.error then return end
-    for _, row in ipairs(ctx.rows_of(item.doc, item.name)) do
-      emit_row(ctx, ctx.columns, row)
-    end
-  end,
-  finish = function(ctx) finish_rows(ctx, ctx.columns) end,
+  each = emit_doc_rows,
+  finish = finish_doc_rows,
 }
 
 -- 'run' takes over the loop: the script pulls documents through docs()

@@ -16,6 +16,7 @@ local ipairs, tostring = ipairs, tostring
 local format, gsub, byte, char, sub = string.format, string.gsub, string.byte, string.char, string.sub
 local find = string.find
 local concat, sort = table.concat, table.sort
+local json = require "annot.json"
 
 local html = { _VERSION = "annot.html 0.1.0" }
 
@@ -37,25 +38,8 @@ for c = 0, 31 do
 end
 controls["\127"] = utf8.char(0x2421)
 
--- Replace each byte that is not part of a valid UTF-8 sequence by U+FFFD.
-local function valid_utf8(s)
-  if utf8.len(s) then return s end
-  local out, n, i, len = {}, 0, 1, #s
-  while i <= len do
-    local b = byte(s, i)
-    local size = b < 0x80 and 1 or b >= 0xF0 and 4 or b >= 0xE0 and 3 or b >= 0xC2 and 2 or 0
-    local piece = size > 0 and sub(s, i, i + size - 1)
-    n = n + 1
-    if piece and #piece == size and utf8.len(piece) == 1 then
-      out[n] = piece
-      i = i + size
-    else
-      out[n] = "\u{FFFD}"
-      i = i + 1
-    end
-  end
-  return concat(out)
-end
+-- each byte that is not part of a valid UTF-8 sequence as U+FFFD
+local valid_utf8 = json.valid_utf8
 
 -- html.escape(s): 's' safe as HTML text or a quoted attribute value:
 -- markup characters as entities, control bytes as control pictures,

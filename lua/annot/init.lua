@@ -55,7 +55,7 @@ function doc_methods.speakers(doc)
       local key = s.canonical or s.text
       local e = by_key[key]
       if not e then
-        e = {speaker = s.canonical or s.text, canonical = s.canonical,
+        e = {speaker = key, canonical = s.canonical,
              count = 0, kinds = {}, cues = {}, order = #list + 1}
         by_key[key] = e
         list[#list + 1] = e

@@ -188,29 +188,32 @@ for c = 0, 31 do
 end
 escape["\127"] = "\\u007f"
 
+-- json.valid_utf8(s): 's' with each byte that is not part of a valid
+-- UTF-8 sequence replaced by U+FFFD (annot.html uses it too).
+function json.valid_utf8(s)
+  -- the UTF-8 check is needed only when a byte above 127 is there at all
+  if not find(s, "[\128-\255]") or utf8len(s) then return s end
+  -- keep every valid sequence and replace each stray byte
+  local out, n, i, len = {}, 0, 1, #s
+  while i <= len do
+    local b = byte(s, i)
+    local size = b < 0x80 and 1 or b >= 0xF0 and 4 or b >= 0xE0 and 3 or b >= 0xC2 and 2 or 0
+    local piece = size > 0 and sub(s, i, i + size - 1)
+    n = n + 1
+    if piece and #piece == size and utf8len(piece) == 1 then
+      out[n] = piece; i = i + size
+    else
+      out[n] = "\u{FFFD}"; i = i + 1
+    end
+  end
+  return concat(out)
+end
+
 -- json.quote(s): 's' as a JSON string literal.  Bytes that are not valid
 -- UTF-8 are written as U+FFFD so that the output is always valid JSON.
 function json.quote(s)
-  -- the ASCII escapes first; the UTF-8 check is needed only when a byte
-  -- above 127 is there at all
-  s = s:gsub('[%c"\\]', escape)
-  if find(s, "[\128-\255]") and not utf8len(s) then
-    -- keep every valid sequence and replace each stray byte
-    local out, n, i, len = {}, 0, 1, #s
-    while i <= len do
-      local b = byte(s, i)
-      local size = b < 0x80 and 1 or b >= 0xF0 and 4 or b >= 0xE0 and 3 or b >= 0xC2 and 2 or 0
-      local piece = size > 0 and sub(s, i, i + size - 1)
-      n = n + 1
-      if piece and #piece == size and utf8len(piece) == 1 then
-        out[n] = piece; i = i + size
-      else
-        out[n] = "\u{FFFD}"; i = i + 1
-      end
-    end
-    s = concat(out)
-  end
-  return '"' .. s .. '"'
+  -- the ASCII escapes first: they never touch a byte above 127
+  return '"' .. json.valid_utf8((s:gsub('[%c"\\]', escape))) .. '"'
 end
 
 local encode_value

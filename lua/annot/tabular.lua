@@ -217,31 +217,31 @@ function tabular.tsv_line(values, n)
   return concat(parts, "\t") .. "\n"
 end
 
--- tabular.csv(rows [, opts]): the rows as CSV text, header first;
--- 'opts.sep' sets the separator (default ',').
-function tabular.csv(rows, opts)
-  opts = opts or {}
+-- The rows as text, header first, each line made by 'line_of(values,
+-- width)': what tabular.csv and tabular.tsv share.
+local function table_text(rows, opts, line_of)
   local columns = columns_of(rows, opts)
   local width = columns and #columns or width_of(rows)
   local out = {}
-  if columns and opts.header ~= false then out[1] = tabular.csv_line(columns, opts.sep, width) end
+  if columns and opts.header ~= false then out[1] = line_of(columns, width) end
   for _, row in ipairs(rows) do
-    out[#out + 1] = tabular.csv_line(cells_of(row, columns, width), opts.sep, width)
+    out[#out + 1] = line_of(cells_of(row, columns, width), width)
   end
   return concat(out)
 end
 
+-- tabular.csv(rows [, opts]): the rows as CSV text, header first;
+-- 'opts.sep' sets the separator (default ',').
+function tabular.csv(rows, opts)
+  opts = opts or {}
+  return table_text(rows, opts, function(values, width)
+    return tabular.csv_line(values, opts.sep, width)
+  end)
+end
+
 -- tabular.tsv(rows [, opts]): the rows as TSV text, header first.
 function tabular.tsv(rows, opts)
-  opts = opts or {}
-  local columns = columns_of(rows, opts)
-  local width = columns and #columns or width_of(rows)
-  local out = {}
-  if columns and opts.header ~= false then out[1] = tabular.tsv_line(columns, width) end
-  for _, row in ipairs(rows) do
-    out[#out + 1] = tabular.tsv_line(cells_of(row, columns, width), width)
-  end
-  return concat(out)
+  return table_text(rows, opts or {}, tabular.tsv_line)
 end
 
 -- tabular.row(record, columns): the values of a record in column order

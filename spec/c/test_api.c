@@ -9,40 +9,13 @@
 
 #include "annot.h"
 #include "ctest.h"
+#include "sink.h"
 
 static const char NEWS[] =
   "Foreign Minister Dmytro Kuleba met Secretary of State Antony Blinken in "
   "Kyiv on Wednesday.\n\n"
   "\xe2\x80\x9cWe are grateful for the support,\xe2\x80\x9d Kuleba said. "
   "Russia\xe2\x80\x99s envoy did not comment.";
-
-/* a growable string the JSON writer appends to */
-typedef struct sink {
-  char *data;
-  size_t len, cap;
-  size_t calls;
-  size_t stop_after;   /* stop (return 1) on this call; 0: never */
-} sink;
-
-/*
-** The annot_write_fn of the tests: append to a sink.
-*/
-static int sink_write(void *ud, const char *bytes, size_t len) {
-  sink *s = ud;
-  s->calls++;
-  if (s->stop_after && s->calls >= s->stop_after) return 7;
-  if (s->len + len + 1 > s->cap) {
-    size_t cap = (s->len + len + 1) * 2;
-    char *p = realloc(s->data, cap);
-    if (p == NULL) return 1;
-    s->data = p;
-    s->cap = cap;
-  }
-  memcpy(s->data + s->len, bytes, len);
-  s->len += len;
-  s->data[s->len] = '\0';
-  return 0;
-}
 
 /*
 ** Pipelines: defaults, options, entries, patterns and their errors.

@@ -14,6 +14,7 @@
 #include "annot.h"
 #include "export_many.h"
 #include "ctest.h"
+#include "sink.h"
 
 #define NTEXTS 48
 #define NTHREADS 8
@@ -32,30 +33,6 @@ static const char *const pieces[] = {
   "Unit KX-17 moved east \x80 overnight. ",
 };
 #define NPIECES (sizeof pieces / sizeof pieces[0])
-
-/* a growable string */
-typedef struct sink {
-  char *data;
-  size_t len, cap;
-} sink;
-
-/*
-** The annot_write_fn: append to a sink.
-*/
-static int sink_write(void *ud, const char *bytes, size_t len) {
-  sink *s = ud;
-  if (s->len + len + 1 > s->cap) {
-    size_t cap = (s->len + len + 1) * 2;
-    char *p = realloc(s->data, cap);
-    if (p == NULL) return 1;
-    s->data = p;
-    s->cap = cap;
-  }
-  memcpy(s->data + s->len, bytes, len);
-  s->len += len;
-  s->data[s->len] = '\0';
-  return 0;
-}
 
 /*
 ** The JSON of a doc as a malloc'ed string ("" for no doc).

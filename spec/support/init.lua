@@ -4,6 +4,10 @@
 --   support.json.decode(s)          strict JSON decoder (spec/support/json.lua)
 --   support.collect(iter, ...)      the values of an iterator, as a list
 --   support.corpus_dir()            ../shared/corpus, or nil when absent
+--   support.read(path)              the contents of a file
+--   support.scorer_ready()          ../shared/tools/score.py and python3 run
+--   support.score(dir, ids)         the scorer's figures for the articles
+--                                   of 'dir' (spec/support/score.lua)
 --   assert.has_span(spans, fields)  some span of 'spans' (a list, or an
 --                                   iterator function) has all 'fields'
 --   assert.spans_slice(text, list)  every span's first/last slice to its text
@@ -16,6 +20,12 @@ local say = require "say"
 local support = {}
 
 support.json = require "spec.support.json"
+
+-- scoring a corpus with the shared scorer, for the accuracy specs
+local score = require "spec.support.score"
+support.read = score.read
+support.scorer_ready = score.scorer_ready
+support.score = score.score
 
 -- the values of an iterator (the first of each step), as a list
 function support.collect(iter, state, ctl)
