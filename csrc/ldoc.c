@@ -307,25 +307,29 @@ static int spans_iterator(lua_State *L, int layer) {
 }
 
 /*
-** doc:sentences(): iterator of sentence spans.
+** An iterator over 'layer' of the doc at 1 with no filter (both filter
+** upvalues nil): the sentences and paragraphs take none.
 */
-static int doc_sentences(lua_State *L) {
+static int unfiltered_iterator(lua_State *L, int layer) {
   ldoc_checkopen(L, 1);
   lua_settop(L, 1);
   lua_pushnil(L);
   lua_pushnil(L);
-  return spans_iterator(L, LSPAN_SENTENCE);
+  return spans_iterator(L, layer);
+}
+
+/*
+** doc:sentences(): iterator of sentence spans.
+*/
+static int doc_sentences(lua_State *L) {
+  return unfiltered_iterator(L, LSPAN_SENTENCE);
 }
 
 /*
 ** doc:paragraphs(): iterator of paragraph spans.
 */
 static int doc_paragraphs(lua_State *L) {
-  ldoc_checkopen(L, 1);
-  lua_settop(L, 1);
-  lua_pushnil(L);
-  lua_pushnil(L);
-  return spans_iterator(L, LSPAN_PARAGRAPH);
+  return unfiltered_iterator(L, LSPAN_PARAGRAPH);
 }
 
 /*
@@ -349,14 +353,22 @@ static int doc_quotes(lua_State *L) {
 }
 
 /*
+** Push the span of 'layer' (of 'count' spans) at the index at 2, or nil
+** when there is none: what doc:sentence and doc:paragraph share.
+*/
+static int span_at(lua_State *L, int layer, size_t count) {
+  lua_Integer i = check_index(L, 2, count);
+  if (i < 0) lua_pushnil(L);
+  else lspan_push(L, 1, layer, (uint32_t)i);
+  return 1;
+}
+
+/*
 ** doc:sentence(i): the i-th sentence span, or nil.
 */
 static int doc_sentence(lua_State *L) {
   annot_doc *d = ldoc_checkopen(L, 1);
-  lua_Integer i = check_index(L, 2, annot_sentence_count(d));
-  if (i < 0) lua_pushnil(L);
-  else lspan_push(L, 1, LSPAN_SENTENCE, (uint32_t)i);
-  return 1;
+  return span_at(L, LSPAN_SENTENCE, annot_sentence_count(d));
 }
 
 /*
@@ -364,10 +376,7 @@ static int doc_sentence(lua_State *L) {
 */
 static int doc_paragraph(lua_State *L) {
   annot_doc *d = ldoc_checkopen(L, 1);
-  lua_Integer i = check_index(L, 2, annot_paragraph_count(d));
-  if (i < 0) lua_pushnil(L);
-  else lspan_push(L, 1, LSPAN_PARAGRAPH, (uint32_t)i);
-  return 1;
+  return span_at(L, LSPAN_PARAGRAPH, annot_paragraph_count(d));
 }
 
 /* }====================================================== */

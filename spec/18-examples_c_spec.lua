@@ -18,12 +18,7 @@ local function run(cmd)
   return out, ok == true
 end
 
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local read = support.read
 
 -- the lines of 's', as a list
 local function lines(s)

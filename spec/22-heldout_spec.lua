@@ -2,11 +2,13 @@
 -- news texts (spec/heldout/, see its README.md) that no stage was tuned
 -- on, scored by ../shared/tools/score.py against hand-made gold.
 --
--- The floors are the figures the system reached when the texts were
--- written, rounded down by about one error each, so a regression fails
--- and an improvement passes. They are floors, not targets: the figures
--- themselves are in spec/heldout/README.md, and spec/heldout/diff.py
--- lists the errors behind them.
+-- The floors are the figures the system reaches, rounded down by about
+-- one error each, so a regression fails and an improvement passes.  When
+-- the texts were written the figures were lower (spec/heldout/README.md);
+-- the kinds of error they showed (not the texts) were then handed to the
+-- stage owners, so the set now serves as a regression check on news the
+-- rules were not written from, no longer as an unseen test.
+-- spec/heldout/diff.py lists the errors behind the figures.
 -- The scoring part is pending when python3 or the scorer is absent; the
 -- gold files are checked against their texts in any case.
 
@@ -61,31 +63,31 @@ describe("accuracy on held-out news", function()
     assert.is_true(value >= least, name .. " " .. tostring(value) .. " < " .. least)
   end
 
-  it("finds core entities (PERSON ORG GPE LOC NORP: F1 >= 0.95)", function()
-    floor(figures.ent_core.f1, "core entity F1", 0.95)
+  it("finds core entities (PERSON ORG GPE LOC NORP: F1 >= 0.98)", function()
+    floor(figures.ent_core.f1, "core entity F1", 0.98)
   end)
 
-  it("finds entities of every type (F1 >= 0.94)", function()
-    floor(figures.ent_all.f1, "entity F1", 0.94)
+  it("finds entities of every type (F1 >= 0.98)", function()
+    floor(figures.ent_all.f1, "entity F1", 0.98)
   end)
 
   it("keeps canonical names consistent (>= 0.98)", function()
     floor(figures.canonical_acc, "canonical consistency", 0.98)
   end)
 
-  it("finds quote spans (F1 >= 0.96)", function()
-    floor(figures.quote_detect.f1, "quote span F1", 0.96)
+  it("finds quote spans (F1 >= 0.97)", function()
+    floor(figures.quote_detect.f1, "quote span F1", 0.97)
   end)
 
-  it("tells quote kinds apart (accuracy >= 0.91)", function()
-    floor(figures.quote_kind_acc, "kind accuracy", 0.91)
+  it("tells quote kinds apart (accuracy >= 0.97)", function()
+    floor(figures.quote_kind_acc, "kind accuracy", 0.97)
   end)
 
-  it("finds who said direct and partial quotes (>= 0.71)", function()
-    floor(figures.attribution_acc, "speaker accuracy", 0.71)
+  it("finds who said direct and partial quotes (>= 0.95)", function()
+    floor(figures.attribution_acc, "speaker accuracy", 0.95)
   end)
 
-  it("finds indirect speech (recall >= 0.72)", function()
-    floor(figures.indirect.r, "indirect recall", 0.72)
+  it("finds indirect speech (recall >= 0.95)", function()
+    floor(figures.indirect.r, "indirect recall", 0.95)
   end)
 end)
