@@ -28,6 +28,7 @@
 #include "entwords.h"
 #include "numbers.h"
 #include "lexicon_filter.h"
+#include "tokmem.h"
 
 /* {======================================================
 ** Per-token facts
@@ -184,7 +185,7 @@ typedef struct ent_ctx {
                               words, sized to their number once pass 1
                               has found them all: most tokens skip the
                               word set, even in a doc of megabytes */
-  uint32_t weakmask;       /* its size in words, less one */
+  uint32_t weakshift;      /* its size is 2^(32 - weakshift) bits */
   uint64_t *busy;          /* a bit per token that is not TB_QUIET: pass
                               2 jumps from one to the next, 64 tokens a
                               word, with no branch per quiet token */
@@ -409,7 +410,7 @@ static int role_type(unsigned t) {
 static void lexicon_facts(ent_ctx *c, uint32_t i) {
   annot_doc *d = c->d;
   const lex_entry *m[MAX_MATCHES];
-  size_t n = lexicon_match(c->lex, d, i, m, MAX_MATCHES);
+  size_t n = lexicon_match_marked(c->lex, d, i, m, MAX_MATCHES);
   d->tok_lex[i] = 0;   /* it held the filter's mark */
   if (n == 0) return;   /* a false yes of the filter */
   /* the word classes starting here, for the quote stage; when there are
@@ -507,27 +508,28 @@ static void mark_weak(ent_ctx *c, uint32_t i) {
     c->ti[i].bits |= TB_WEAK;
 }
 
-/* the mixed form of a token hash for the weak-word filter: its high
-** half picks a word of the filter and two bits in it */
-#define FILTER_MIX(h) ((uint64_t)(uint32_t)(h) * 0x9E3779B97F4A7C15ull)
-#define FILTER_WORD(x, mask) ((uint32_t)((x) >> 44) & (mask))
-#define FILTER_BITS(x) (((uint64_t)1 << (((x) >> 32) & 63u)) | \
-                        ((uint64_t)1 << (((x) >> 38) & 63u)))
+/* the bit of the weak-word filter for a token hash, in a filter of
+** 2^(32 - shift) bits: the top bits of a multiplicative hash */
+#define FILTER_BIT(h, shift) (((uint32_t)(h) * 0x9E3779B1u) >> (shift))
 
 /* Build the weak-word filter from the word set, which holds only weak
-** words so far: 16 bits or more per word, so that a token that is none
-** of them gets past it about once in 50 (a fixed filter fills up on a
-** long doc, and then every token probes a word set of megabytes). */
+** words so far: one bit per word, 32 bits or more per word, so that a
+** token that is none of them gets past it about once in 32 with a single
+** load and test (a fixed filter fills up on a long doc, and then every
+** token probes a word set of megabytes). */
 static int build_weakfilter(ent_ctx *c) {
-  uint32_t words = 8;
-  while (words < c->ws.used / 4 + 1 && words < (1u << 26)) words *= 2;
+  uint32_t words = 8, shift = 32 - 9;   /* 8 words: 2^9 bits */
+  while (words < c->ws.used / 2 + 1 && words < (1u << 26)) {
+    words *= 2;
+    shift--;
+  }
   c->weakfilter = calloc(words, sizeof *c->weakfilter);
   if (c->weakfilter == NULL) return ANNOT_ENOMEM;
-  c->weakmask = words - 1;
+  c->weakshift = shift;
   for (uint32_t s = 0; s <= c->ws.mask; s++) {
     if (!c->ws.slots[s].used) continue;
-    uint64_t x = FILTER_MIX(c->ws.slots[s].hash);
-    c->weakfilter[FILTER_WORD(x, c->weakmask)] |= FILTER_BITS(x);
+    uint32_t b = FILTER_BIT(c->ws.slots[s].hash, shift);
+    c->weakfilter[b >> 6] |= (uint64_t)1 << (b & 63);
   }
   return ANNOT_OK;
 }
@@ -621,8 +623,8 @@ static int gather(ent_ctx *c) {
         !(d->tok_flags[i] & ANNOT_TF_ALPHA))
       continue;
     uint32_t h = d->tok_hash[i];
-    uint64_t x = FILTER_MIX(h), bits = FILTER_BITS(x);
-    if ((c->weakfilter[FILTER_WORD(x, c->weakmask)] & bits) != bits) continue;
+    uint32_t b = FILTER_BIT(h, c->weakshift);
+    if (!((c->weakfilter[b >> 6] >> (b & 63)) & 1)) continue;
     word_slot *ws = ws_find(&c->ws, h);
     if (ws == NULL) continue;
     if (!(d->tok_flags[i] & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)))
@@ -689,11 +691,16 @@ static void emit(ent_ctx *c, uint32_t tb, uint32_t te, unsigned type,
     if (te - tb >= 2 || (entry != NULL && entry->canonical != NULL))
       ws_slot(&c->ws, d->tok_hash[te - 1])->flags |= WS_SURNAME;
   }
-  cand *k = vec_push(&c->cands, sizeof(cand));
-  if (k == NULL) {
+  /* the push inlined: the stage reserved room for most docs' candidates,
+  ** so the call is only made to grow */
+  if (c->cands.n == c->cands.cap &&
+      vec_reserve(&c->cands, sizeof(cand), (size_t)c->cands.n + 1) !=
+          ANNOT_OK) {
     c->failed = 1;
     return;
   }
+  cand *k = &VEC_AT(c->cands, cand, c->cands.n++);
+  memset(k, 0, sizeof *k);
   k->tb = tb;
   k->te = te;
   k->rb = rb;
@@ -1238,7 +1245,9 @@ static int write_mentions(ent_ctx *c) {
     const cand *k = &VEC_AT(c->cands, cand, x);
     int type = settle(c, k);
     if (type < 0) continue;
-    annot_mention *m = vec_push(&d->mentions, sizeof(annot_mention));
+    /* room for every candidate was reserved above */
+    annot_mention *m = &VEC_AT(d->mentions, annot_mention, d->mentions.n++);
+    memset(m, 0, sizeof *m);
     m->tok_begin = k->tb;
     m->tok_end = k->te;
     m->start = d->tok_start[k->tb];
@@ -1290,6 +1299,12 @@ int stage_entities(annot_doc *d, annot_error *err) {
   d->tok_lex = malloc((size_t)d->ntok * sizeof *d->tok_lex);
   c.wc = malloc((size_t)d->ntok * sizeof *c.wc);   /* all set in pass 1 */
   c.busy = calloc(d->ntok / 64 + 1, sizeof *c.busy);
+  /* a long doc's scratch arrays are megabytes, first touched in pass 1:
+  ** large pages spare most of the page faults */
+  if (c.ti != NULL) tokmem_advise(c.ti, (size_t)d->ntok * sizeof *c.ti);
+  if (c.wc != NULL) tokmem_advise(c.wc, (size_t)d->ntok * sizeof *c.wc);
+  if (d->tok_lex != NULL)
+    tokmem_advise(d->tok_lex, (size_t)d->ntok * sizeof *d->tok_lex);
   c.nsrc.doc = d;
   c.nsrc.wc = c.wc;
   int rc = ANNOT_OK;

@@ -315,7 +315,7 @@ static void build_table(void) {
 }
 
 /* the slot of the word with hash 'h' and text 'text', or -1 */
-static int probe(uint32_t h, const char *text, size_t len) {
+static inline int probe(uint32_t h, const char *text, size_t len) {
   uint32_t b = filter_bit(h);
   if (!(filter[b / 64] & ((uint64_t)1 << (b % 64)))) return -1;
   uint32_t s = home_slot(h);

@@ -29,6 +29,7 @@
 
 #include "lexicon.h"
 #include "lexicon_filter.h"
+#include "swar.h"
 
 /* longest normalised form of one entry token, in bytes */
 #define MAX_TOKEN_NORM 255
@@ -46,6 +47,9 @@ enum {
 /* one token of an entry's key */
 typedef struct key_token {
   const char *norm;   /* normalised form, in the arena (may hold NULs) */
+  uint64_t head;      /* its first 8 bytes (fewer: zero-padded), read
+                         little-endian: most words are compared whole
+                         with one load of the text (see token_fits) */
   uint32_t hash;      /* the scanner's hash of that form */
   uint16_t len;       /* length of 'norm' */
   uint8_t casing;     /* CASE_* */
@@ -601,6 +605,7 @@ static int add_entry(lexicon *lx, const char *surface, size_t slen,
     if (kt->norm == NULL)
       return annot_seterror(err, ANNOT_ENOMEM, 0, "out of memory");
     kt->len = (uint16_t)n;
+    kt->head = swar_load(kt->norm, n < 8 ? n : 8);
     kt->hash = lx->scratch.tok_hash[k];
     kt->casing = entry_casing(lx, k, cls);
   }
@@ -798,6 +803,13 @@ static int token_fits(const key_token *kt, const annot_doc *d, uint32_t t) {
   /* the normalised form of ASCII is its lower case: compare in place */
   const unsigned char *raw = (const unsigned char *)d->text + d->tok_start[t];
   size_t rawlen = d->tok_end[t] - d->tok_start[t], j = 0;
+  /* a word of 8 bytes or fewer with 8 bytes of text to read: one load,
+  ** the bytes past the word masked off, compared with the key's head
+  ** (non-ASCII bytes take the byte loop below) */
+  if (rawlen == kt->len && rawlen <= 8 && d->len - d->tok_start[t] >= 8) {
+    uint64_t x = swar_keep(swar_load(raw, 8), rawlen);
+    if (!(x & SWAR_HIGHS)) return swar_fold(x) == kt->head;
+  }
   if (rawlen == kt->len) {
     const unsigned char *norm = (const unsigned char *)kt->norm;
     for (; j < rawlen && raw[j] < 0x80; j++) {
@@ -844,6 +856,10 @@ size_t lexicon_filter_doc(const lexicon *lx, const annot_doc *d,
   return marked;
 }
 
+/* the look-up behind lexicon_match and lexicon_match_marked (below) */
+static size_t match_at(const lexicon *lx, const annot_doc *d, uint32_t i,
+                       const lex_entry **out, size_t max);
+
 /* The entries that start at token 'i' of 'd' (see lexicon.h).  A miss
 ** (most tokens) is one probe of 'first'; a hit tries each length that
 ** entries starting with that token have, longest first, looks the
@@ -860,6 +876,22 @@ size_t lexicon_match(const lexicon *lx, const annot_doc *d, uint32_t i,
   } else if (!filter_has(lx->anyfilter, lx->anymask, hash)) {
     return 0;
   }
+  return match_at(lx, d, i, out, max);
+}
+
+/* lexicon_match at a token the filter has passed already (see
+** lexicon_filter.h): the same entries, without asking the filter twice */
+size_t lexicon_match_marked(const lexicon *lx, const annot_doc *d,
+                            uint32_t i, const lex_entry **out, size_t max) {
+  if (lx == NULL || d == NULL || i >= d->ntok || lx->firstcap == 0) return 0;
+  return match_at(lx, d, i, out, max);
+}
+
+/* The body of lexicon_match, once the filter has said yes at token 'i'
+** (which lies inside the doc, and the lexicon has a 'first' table). */
+static size_t match_at(const lexicon *lx, const annot_doc *d, uint32_t i,
+                       const lex_entry **out, size_t max) {
+  uint32_t hash = d->tok_hash[i];
   const first_slot *fs = find_first(lx, hash);
   if (fs == NULL) return 0;   /* the common case: no entry starts here */
   size_t found = 0;

@@ -19,6 +19,13 @@ size_t lexicon_filter_doc(const lexicon *lx, const annot_doc *d,
                           uint32_t from, uint32_t to, uint16_t *out,
                           uint16_t mark);
 
+/* lexicon_match for a token that lexicon_filter_doc marked: the same
+** entries, without asking the filter a second time.  The answer is the
+** same at any token (the filter only turns away tokens that start
+** nothing); at one the filter would turn away it just costs a probe. */
+size_t lexicon_match_marked(const lexicon *lx, const annot_doc *d,
+                            uint32_t i, const lex_entry **out, size_t max);
+
 /* The one person the lexicon knows by this surname: the PERSON entry of
 ** two tokens or more whose last token has the scanner's hash 'tokhash',
 ** when all such entries share one canonical name; NULL when there is

@@ -507,8 +507,9 @@ static int hours_type(const num_src *d, int type, long value, uint32_t e,
 }
 
 /* Cheap: one flag test or one class mask per token, so that the entity
-** stage calls numbers_match only where an expression can start. */
-int numbers_may_start(const num_src *d, uint32_t i) {
+** stage calls numbers_match only where an expression can start.  The
+** whole test, for the tokens numbers_may_start (numbers.h) passes on. */
+int numbers_may_start_word(const num_src *d, uint32_t i) {
   if (d->doc->tok_flags[i] & ANNOT_TF_DIGIT) return 1;
   /* 'for months': a bare plural period after 'for' */
   if ((d->wc[i] & WC_DATEUNIT) && for_period(d, i)) return 1;
@@ -516,9 +517,7 @@ int numbers_may_start(const num_src *d, uint32_t i) {
   uint32_t c = d->wc[i];
   /* of the articles only 'a' and 'an' start one ('a week') */
   if ((c & WC_ARTICLE) && TLEN(d, i) <= 2) return 1;
-  return (c & (WC_MONTH | WC_WEEKDAY | WC_NUMWORD | WC_SCALE_PL |
-               WC_ORDWORD | WC_APPROX | WC_RELDATE | WC_DATEWORD |
-               WC_TIMEWORD | WC_FEW | WC_EACH | WC_EDGE | WC_AGO)) != 0;
+  return (c & NUM_START_CLASSES) != 0;
 }
 
 /* What follows a number decides its type; '*end' moves past the unit.

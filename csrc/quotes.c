@@ -16,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon_filter.h"
 #include "quotes.h"
+#include "tokmem.h"
 
 /* {======================================================
 ** Token helpers
@@ -258,8 +260,11 @@ static int fill_tables(qctx *c) {
       continue;
     /* the entries starting here, longest first: the first cue wins
     ** ('called for' over 'called'); a source noun or a title marks its
-    ** last token, the noun that heads a speaker's phrase */
-    size_t n = lexicon_match(c->lex, d, i, hits, 8);
+    ** last token, the noun that heads a speaker's phrase (a class in the
+    ** mask means the lexicon's filter passed this token already: it is
+    ** not asked again) */
+    size_t n = d->tok_lex != NULL ? lexicon_match_marked(c->lex, d, i, hits, 8)
+                                  : lexicon_match(c->lex, d, i, hits, 8);
     if (n > 8) n = 8;
     for (size_t k = 0; k < n; k++) {
       const lex_entry *e = hits[k];
@@ -403,6 +408,8 @@ int stage_quotes(annot_doc *d, annot_error *err) {
   c.ment = malloc(n * (sizeof *c.ment + sizeof *c.tf + 3));
   int rc = ANNOT_ENOMEM;
   if (c.ment != NULL) {
+    /* megabytes for a long doc: large pages spare most page faults */
+    tokmem_advise(c.ment, n * (sizeof *c.ment + sizeof *c.tf + 3));
     c.tf = (uint16_t *)(c.ment + n);
     c.cuelen = (uint8_t *)(c.tf + n);
     c.cuecls = c.cuelen + n;

@@ -232,7 +232,25 @@ qspeaker q_speaker_mention(const qctx *c, uint32_t m);
 
 /* quotes_words.c: the rule words of each token */
 void q_init_words(qctx *c);
-uint8_t q_word_of(const qctx *c, uint32_t i);
+
+/* The rule word token 'i' is, or WID_NONE: a probe of the table that
+** q_init_words pointed 'c' at, by the scanner's hash of the token.
+** Inline: it runs at every word of every doc. */
+static inline uint8_t q_word_of(const qctx *c, uint32_t i) {
+  const annot_doc *d = c->d;
+  uint32_t h = d->tok_hash[i];
+  uint32_t len = d->tok_end[i] - d->tok_start[i];
+  /* the home slot: a multiplicative hash to 11 bits, WTAB slots */
+  for (uint32_t s = (h * 0x9E3779B1u) >> 21; c->wslot[s] != 0;
+       s = (s + 1) & (WTAB - 1)) {
+    if (c->whash[s] != h) continue;
+    unsigned w = c->wslot[s] - 1u;
+    /* a hash match of the right length; "n't" may be spelled with a
+    ** curly apostrophe, which is longer in bytes */
+    if (len == c->wlen[w] || (w == W_NT && len == 5)) return (uint8_t)w;
+  }
+  return WID_NONE;
+}
 
 /* quotes_marks.c: marked quotes, transcript turns, colon blocks */
 int q_pair_marks(qctx *c);

@@ -176,7 +176,8 @@ const uint16_t q_word_class[256] = {
   [W_INTERPRETER] = WC_LABEL, [W_MEMBER] = WC_LABEL,
 };
 
-/* the slot of the rule-word table for 'hash' */
+/* the slot of the rule-word table for 'hash' (q_word_of in quotes.h
+** computes the same) */
 static uint32_t word_slot(uint32_t hash) {
   return (hash * 0x9E3779B1u) >> 21;   /* 11 bits: WTAB slots */
 }
@@ -209,21 +210,6 @@ void q_init_words(qctx *c) {
   c->whash = table_hash;
   c->wslot = table_slot;
   c->wlen = table_len;
-}
-
-/* the rule word token 'i' is, or WID_NONE */
-uint8_t q_word_of(const qctx *c, uint32_t i) {
-  const annot_doc *d = c->d;
-  uint32_t h = d->tok_hash[i];
-  uint32_t len = d->tok_end[i] - d->tok_start[i];
-  for (uint32_t s = word_slot(h); c->wslot[s] != 0; s = (s + 1) & (WTAB - 1)) {
-    if (c->whash[s] != h) continue;
-    unsigned w = c->wslot[s] - 1u;
-    /* a hash match of the right length; "n't" may be spelled with a
-    ** curly apostrophe, which is longer in bytes */
-    if (len == c->wlen[w] || (w == W_NT && len == 5)) return (uint8_t)w;
-  }
-  return WID_NONE;
 }
 
 /* }====================================================== */

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "pipeline.h"
+#include "swar.h"
 
 /* {======================================================
 ** Helpers
@@ -59,9 +60,18 @@ static uint32_t fold_hash(const char *s, size_t n, uint32_t seed) {
     h = (h ^ (w | fold8)) * 0xFF51AFD7ED558CCDull;
     h ^= h >> 32;
   }
-  if (k < n) {   /* the last 1-7 bytes, one by one (any byte order) */
+  if (k < n) {   /* the last 1-7 bytes, the first one highest */
     uint64_t w = 0;
-    for (; k < n; k++) w = (w << 8) | ((unsigned char)s[k] | 0x20u);
+    size_t r = n - k;
+    if (n >= 8) {
+      /* one load of the last 8 bytes, which end the string: in reverse
+      ** order the tail is the low r bytes, the first one highest, which
+      ** is what the byte loop below builds */
+      uint64_t keep = ((uint64_t)1 << (8 * r)) - 1;
+      w = (__builtin_bswap64(swar_load(s + n - 8, 8)) | fold8) & keep;
+    } else {
+      for (; k < n; k++) w = (w << 8) | ((unsigned char)s[k] | 0x20u);
+    }
     h = (h ^ w) * 0xFF51AFD7ED558CCDull;
     h ^= h >> 32;
   }

@@ -1,5 +1,6 @@
 /*
-** tokmem.h: memory for the doc's token arrays (doc.c).  The arrays of a
+** tokmem.h: memory for the doc's token arrays (doc.c) and the stages'
+** per-token scratch arrays (entities.c, quotes.c).  The arrays of a
 ** long text are megabytes that are written once, front to back, right
 ** after they are allocated; what they cost is mostly the first touch of
 ** each page.  These helpers keep that cost down.
