@@ -12,9 +12,12 @@
 ** only shared state is the index of the next text (under a mutex, taken
 ** once per text) and the failure count.
 */
+#include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -98,6 +101,73 @@ static int json_one(const annot_pipeline *p, const char *text, size_t len,
   return 1;
 }
 
+/*
+** Set 'err' to "<path>: <reason>" for the errno value 'code'; strerror_r
+** because strerror may share its buffer between the worker threads.
+*/
+static void set_file_error(annot_error *err, const char *path, int code) {
+  char why[128];
+  if (strerror_r(code, why, sizeof why) != 0)
+    snprintf(why, sizeof why, "error %d", code);
+  annot_seterror(err, code == ENOMEM ? ANNOT_ENOMEM : ANNOT_EIO, 0, "%s: %s",
+                 path, why);
+}
+
+/*
+** Read the whole of the file at 'path' into a malloc'ed buffer: returns
+** it (its size in '*len'; the caller frees it), or NULL with 'err' set to
+** "<path>: <reason>", the words of strerror as the CLI reports a file
+** it cannot read.  The size from fstat is only a first guess: the loop
+** reads to the end whatever the file turns out to hold (pipes, files
+** that grow), and a directory fails at the first read, as in Lua.
+*/
+static char *read_whole_file(const char *path, size_t *len,
+                             annot_error *err) {
+  FILE *f = fopen(path, "rb");
+  if (f == NULL) {
+    set_file_error(err, path, errno);
+    return NULL;
+  }
+  /* a regular file's size (one byte more, to see the end at once);
+  ** anything else starts small */
+  size_t cap = 64 * 1024, used = 0;
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+      (unsigned long long)st.st_size < (size_t)-1)
+    cap = (size_t)st.st_size + 1;
+  char *buf = malloc(cap);
+  int failure = buf == NULL ? ENOMEM : 0;
+  while (failure == 0) {
+    if (used == cap) {
+      /* more than the guess: grow by half again */
+      size_t grown = cap + cap / 2;
+      char *more = grown > cap ? realloc(buf, grown) : NULL;
+      if (more == NULL) {
+        failure = ENOMEM;
+        break;
+      }
+      buf = more;
+      cap = grown;
+    }
+    size_t got = fread(buf + used, 1, cap - used, f);
+    used += got;
+    if (got == 0 || used < cap) {
+      /* a short read is the end of the file or an error */
+      if (ferror(f)) failure = errno != 0 ? errno : EIO;
+      else if (!feof(f)) continue;
+      break;
+    }
+  }
+  fclose(f);
+  if (failure != 0) {
+    free(buf);
+    set_file_error(err, path, failure);
+    return NULL;
+  }
+  *len = used;
+  return buf;
+}
+
 /* }====================================================== */
 
 
@@ -107,8 +177,9 @@ static int json_one(const annot_pipeline *p, const char *text, size_t len,
 
 typedef struct json_batch {
   const annot_pipeline *p;
-  const char *const *texts;
-  const size_t *lens;
+  const char *const *texts;     /* or the paths, with 'from_files' */
+  const size_t *lens;           /* NULL with 'from_files' */
+  int from_files;
   const char *const *prefixes;   /* NULL, or one per text (NULL: none) */
   const size_t *prefix_lens;
   annot_json_result *results;
@@ -133,8 +204,20 @@ static void *json_worker(void *arg) {
     const char *prefix = b->prefixes != NULL ? b->prefixes[i] : NULL;
     size_t plen = prefix != NULL ? b->prefix_lens[i] : 0;
     /* each text's result slot is written by this thread only */
-    if (!json_one(b->p, b->texts[i], b->lens[i], prefix, plen, b->flags,
-                  &b->results[i])) {
+    int ok;
+    if (b->from_files) {
+      /* the file is read here, on the worker, and dropped once exported */
+      size_t len = 0;
+      char *text = read_whole_file(b->texts[i], &len, &b->results[i].err);
+      b->results[i].json = NULL;
+      b->results[i].len = 0;
+      ok = text != NULL && json_one(b->p, text, len, prefix, plen, b->flags,
+                                    &b->results[i]);
+      free(text);
+    } else
+      ok = json_one(b->p, b->texts[i], b->lens[i], prefix, plen, b->flags,
+                    &b->results[i]);
+    if (!ok) {
       pthread_mutex_lock(&b->lock);
       b->failed++;
       pthread_mutex_unlock(&b->lock);
@@ -143,15 +226,20 @@ static void *json_worker(void *arg) {
   return NULL;
 }
 
-size_t annot_json_many(const annot_pipeline *p, size_t n,
-                       const char *const *texts, const size_t *lens,
-                       const char *const *prefixes, const size_t *prefix_lens,
-                       unsigned threads, unsigned flags,
-                       annot_json_result *results) {
+/*
+** Run the batch of 'n' texts (or files) on 'threads' threads (0: one per
+** core), the calling thread among them; returns the number of failures.
+*/
+static size_t run_batch(const annot_pipeline *p, size_t n,
+                        const char *const *texts, const size_t *lens,
+                        int from_files, const char *const *prefixes,
+                        const size_t *prefix_lens, unsigned threads,
+                        unsigned flags, annot_json_result *results) {
   json_batch b;
   b.p = p;
   b.texts = texts;
   b.lens = lens;
+  b.from_files = from_files;
   b.prefixes = prefixes;
   b.prefix_lens = prefix_lens;
   b.results = results;
@@ -178,6 +266,24 @@ size_t annot_json_many(const annot_pipeline *p, size_t n,
   free(tids);
   pthread_mutex_destroy(&b.lock);
   return b.failed;
+}
+
+size_t annot_json_many(const annot_pipeline *p, size_t n,
+                       const char *const *texts, const size_t *lens,
+                       const char *const *prefixes, const size_t *prefix_lens,
+                       unsigned threads, unsigned flags,
+                       annot_json_result *results) {
+  return run_batch(p, n, texts, lens, 0, prefixes, prefix_lens, threads,
+                   flags, results);
+}
+
+size_t annot_json_many_files(const annot_pipeline *p, size_t n,
+                             const char *const *paths,
+                             const char *const *prefixes,
+                             const size_t *prefix_lens, unsigned threads,
+                             unsigned flags, annot_json_result *results) {
+  return run_batch(p, n, paths, NULL, 1, prefixes, prefix_lens, threads,
+                   flags, results);
 }
 
 void annot_json_results_free(annot_json_result *results, size_t n) {

@@ -35,6 +35,17 @@ size_t annot_json_many(const annot_pipeline *p, size_t n,
                        unsigned threads, unsigned flags,
                        annot_json_result *results);
 
+/* The same, for the 'n' files at 'paths': each worker reads its file
+** (the whole of it, into a buffer it frees after the export) before
+** annotating it, so that reading runs on the threads too.  A file that
+** cannot be read fails like a text that cannot be annotated: its result
+** has no JSON and an ANNOT_EIO error "<path>: <strerror>". */
+size_t annot_json_many_files(const annot_pipeline *p, size_t n,
+                             const char *const *paths,
+                             const char *const *prefixes,
+                             const size_t *prefix_lens, unsigned threads,
+                             unsigned flags, annot_json_result *results);
+
 /* free the JSON strings of 'n' results (safe on results already freed,
 ** or never filled when zeroed) */
 void annot_json_results_free(annot_json_result *results, size_t n);

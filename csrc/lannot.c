@@ -202,17 +202,18 @@ static int annot_annotate_many_lua(lua_State *L) {
 
 /*
 ** annot.to_json_many(texts [, {threads = N, tokens = false, ids = {...},
-** pipeline = p}]): the JSON of each text, annotated and exported on
+** pipeline = p, paths = true}]): the JSON of each text (with 'paths', of
+** each file named, read on the threads), annotated and exported on
 ** threads, and the errors by index (nil when none); see
 ** lpipeline_json_list.
 */
 static int annot_to_json_many_lua(lua_State *L) {
   static const char *const names[] = {"threads", "tokens", "ids", "pipeline",
-                                      NULL};
+                                      "paths", NULL};
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 2);
   unsigned threads = 0, flags = 0;
-  int idsidx = 0;
+  int idsidx = 0, paths = 0;
   if (!lua_isnil(L, 2)) {
     luaL_checktype(L, 2, LUA_TTABLE);
     lannot_checkoptions(L, 2, "annot.to_json_many", names);
@@ -220,11 +221,12 @@ static int annot_to_json_many_lua(lua_State *L) {
                                          "threads", 0);
     if (!lannot_booloption(L, 2, "annot.to_json_many", "tokens", 1))
       flags |= ANNOT_JSON_NO_TOKENS;
+    paths = lannot_booloption(L, 2, "annot.to_json_many", "paths", 0);
     push_pipeline_option(L, 2, "annot.to_json_many");
     /* the pipeline stays at 3, the ids (when given) go above it */
     idsidx = lannot_listoption(L, 2, "annot.to_json_many", "ids");
   } else lpipeline_push_default(L);
-  return lpipeline_json_list(L, 3, 1, idsidx, threads, flags,
+  return lpipeline_json_list(L, 3, 1, idsidx, threads, flags, paths,
                              "annot.to_json_many");
 }
 

@@ -26,7 +26,9 @@ void lexicon_free(lexicon *lx);
 ** lex_entry; 'canonical'/'role' may be NULL.  Case: an entry written in
 ** lower case matches any case; one with capitals matches tokens whose
 ** first letters are capitals; one in all capitals of 2-4 letters (US, UN)
-** matches only that exact case.  0 or an error code with 'err' set. */
+** matches only that exact case.  NOTNAME entries match capitalised tokens
+** only, however they are written: the class is about capitals.  0 or an
+** error code with 'err' set. */
 int lexicon_add(lexicon *lx, const char *surface, size_t len, unsigned cls,
                 const char *canonical, const char *role, int user,
                 annot_error *err);

@@ -417,10 +417,13 @@ static int id_prefixes(lua_State *L, int idsidx, lua_Integer n,
 ** or false where it failed, then a table of the failures' messages by
 ** index, or nil when every text went through.  'idsidx' (0: none) is a
 ** list of ids, each a string of JSON written as the object's first field
-** "id".  'fname' names the caller in errors.  Returns 2.
+** "id".  With 'paths' the strings are paths of files, each read on a
+** worker thread; one that cannot be read fails as a text would, with
+** "<path>: <reason>".  'fname' names the caller in errors.  Returns 2.
 */
 int lpipeline_json_list(lua_State *L, int pipeidx, int textsidx, int idsidx,
-                        unsigned threads, unsigned flags, const char *fname) {
+                        unsigned threads, unsigned flags, int paths,
+                        const char *fname) {
   annot_pipeline *p = lpipeline_check(L, pipeidx);
   lua_Integer n = check_texts(L, textsidx);
   if (idsidx != 0) idsidx = lua_absindex(L, idsidx);
@@ -449,6 +452,9 @@ int lpipeline_json_list(lua_State *L, int pipeidx, int textsidx, int idsidx,
   for (lua_Integer i = 1; i <= n; i++) {
     lua_geti(L, textsidx, i);
     texts[i - 1] = lua_tolstring(L, -1, &lens[i - 1]);
+    /* a path is a C string: one holding a NUL would name another file */
+    if (paths && strlen(texts[i - 1]) != lens[i - 1])
+      luaL_error(L, "%s: path %d holds a NUL byte", fname, (int)i);
     lua_pop(L, 1);   /* still referenced by the list */
   }
   /* the prefix strings stay on the stack until the threads are done */
@@ -457,10 +463,15 @@ int lpipeline_json_list(lua_State *L, int pipeidx, int textsidx, int idsidx,
   b->n = (size_t)n;
   /* the threads read the strings and the pipeline and write their own
   ** result slots; no Lua call happens meanwhile */
-  size_t failed = annot_json_many(p, (size_t)n, texts, lens,
-                                  any ? prefixes : NULL,
-                                  any ? prefix_lens : NULL, threads, flags,
-                                  results);
+  size_t failed =
+      paths ? annot_json_many_files(p, (size_t)n, texts,
+                                    any ? prefixes : NULL,
+                                    any ? prefix_lens : NULL, threads, flags,
+                                    results)
+            : annot_json_many(p, (size_t)n, texts, lens,
+                              any ? prefixes : NULL,
+                              any ? prefix_lens : NULL, threads, flags,
+                              results);
   /* each string is freed as soon as Lua has its copy, so that the peak
   ** is one copy of the batch's JSON, not two */
   lua_createtable(L, (int)n, 0);
@@ -549,26 +560,29 @@ static int pipeline_tostring(lua_State *L) {
 }
 
 /*
-** p:to_json_many(texts [, {threads = N, tokens = false, ids = {...}}]):
-** the JSON of each text and the errors by index (see
-** lpipeline_json_list).
+** p:to_json_many(texts [, {threads = N, tokens = false, ids = {...},
+** paths = true}]): the JSON of each text (or, with 'paths', of each file
+** named) and the errors by index (see lpipeline_json_list).
 */
 static int pipeline_to_json_many(lua_State *L) {
-  static const char *const names[] = {"threads", "tokens", "ids", NULL};
+  static const char *const names[] = {"threads", "tokens", "ids", "paths",
+                                      NULL};
   lpipeline_check(L, 1);
   luaL_checktype(L, 2, LUA_TTABLE);
   lua_settop(L, 3);
   unsigned threads = 0, flags = 0;
-  int idsidx = 0;
+  int idsidx = 0, paths = 0;
   if (!lua_isnil(L, 3)) {
     luaL_checktype(L, 3, LUA_TTABLE);
     lannot_checkoptions(L, 3, "to_json_many", names);
     threads = (unsigned)lannot_intoption(L, 3, "to_json_many", "threads", 0);
     if (!lannot_booloption(L, 3, "to_json_many", "tokens", 1))
       flags |= ANNOT_JSON_NO_TOKENS;
+    paths = lannot_booloption(L, 3, "to_json_many", "paths", 0);
     idsidx = lannot_listoption(L, 3, "to_json_many", "ids");
   }
-  return lpipeline_json_list(L, 1, 2, idsidx, threads, flags, "to_json_many");
+  return lpipeline_json_list(L, 1, 2, idsidx, threads, flags, paths,
+                             "to_json_many");
 }
 
 static const luaL_Reg pipeline_methods[] = {

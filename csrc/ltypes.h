@@ -55,9 +55,11 @@ int lpipeline_annotate_list(lua_State *L, int pipeidx, int textsidx,
 /* push the list of JSON strings (false where a text failed) and the
 ** table of error messages by index (nil when none failed) for the list
 ** of strings at 'textsidx'; 'idsidx' (0: none) the list of ids as JSON,
-** each written first in its object; 'flags' are annot_doc_to_json's */
+** each written first in its object; 'flags' are annot_doc_to_json's;
+** with 'paths' the strings are file paths, read on the threads */
 int lpipeline_json_list(lua_State *L, int pipeidx, int textsidx, int idsidx,
-                        unsigned threads, unsigned flags, const char *fname);
+                        unsigned threads, unsigned flags, int paths,
+                        const char *fname);
 void lpipeline_open(lua_State *L);
 
 /* ldoc.c */

@@ -210,6 +210,51 @@ describe("to_json_many", function()
     assert.is_nil(errors)
   end)
 
+  it("reads files on the threads with 'paths', failing an unreadable one alone", function()
+    local list = texts()
+    local dir = os.tmpname()
+    os.remove(dir)
+    assert(os.execute("mkdir " .. dir))
+    local paths = {}
+    for i, text in ipairs(list) do
+      paths[i] = dir .. "/" .. i .. ".txt"
+      local f = assert(io.open(paths[i], "wb"))
+      f:write(text)
+      f:close()
+    end
+    -- one path names no file, one a directory (opened, but not readable)
+    paths[5] = dir .. "/missing.txt"
+    paths[9] = dir
+    for _, threads in ipairs{1, 2, 0} do
+      local out, errors = annot.to_json_many(paths, {threads = threads, tokens = false,
+                                                     paths = true, ids = {'"x"'}})
+      assert.equal(#list, #out)
+      for i, text in ipairs(list) do
+        if i == 5 or i == 9 then
+          assert.is_false(out[i])
+        else
+          local want = annot.annotate(text):to_json{tokens = false}
+          if i == 1 then want = '{"id":"x",' .. want:sub(2) end
+          assert.equal(want, out[i])
+        end
+      end
+      assert.equal(dir .. "/missing.txt: No such file or directory", errors[5])
+      assert.equal(dir .. ": Is a directory", errors[9])
+      assert.is_nil(errors[1])
+    end
+    local p = annot.pipeline{patterns = {{"CODE", [[KX-\d+]]}}}
+    local f = assert(io.open(paths[1], "wb"))
+    f:write("Unit KX-7 left.")
+    f:close()
+    local out = p:to_json_many({paths[1]}, {paths = true, tokens = false})
+    assert.equal(p:annotate("Unit KX-7 left."):to_json{tokens = false}, out[1])
+    assert.has_error(function() p:to_json_many({"a\0b"}, {paths = true}) end,
+                     "to_json_many: path 1 holds a NUL byte")
+    assert.has_error(function() p:to_json_many({}, {paths = 1}) end,
+                     "to_json_many: option 'paths': a boolean expected")
+    os.execute("rm -r " .. dir)
+  end)
+
   it("checks its arguments and options", function()
     local p = annot.pipeline{}
     assert.has_error(function() annot.to_json_many("text") end,

@@ -344,8 +344,10 @@ end
 
 -- An iterator over the inputs, yielding one item per document, in order:
 -- {name, rel, text [, id]} or {name, error [, id]}.  Files are read one at
--- a time, JSON Lines one line at a time, so memory stays bounded.
-local function items(inputs, jsonl)
+-- a time, JSON Lines one line at a time, so memory stays bounded.  With
+-- 'by_path' a file (not standard input) is not read here: its item is
+-- {name, rel, path}, for the worker threads to read.
+local function items(inputs, jsonl, by_path)
   return coroutine.wrap(function()
     local list = #inputs > 0 and inputs or { "-" }
     for _, path in ipairs(list) do
@@ -377,6 +379,8 @@ local function items(inputs, jsonl)
             end
             if handle ~= io.stdin then handle:close() end
           end
+        elseif by_path and file ~= "-" then
+          coroutine.yield({ name = name, rel = rel, path = file })
         else
           local text, msg = read_all(file)
           if text then
@@ -405,6 +409,9 @@ local BATCH_BYTES = 32 * 1024 * 1024
 -- left alone with a batch's last document idles for a smaller share
 local JSON_BATCH_BYTES = 4 * 1024 * 1024
 local JSON_BATCH_PER_JOB = 32
+-- files read on the threads pass no text through Lua, so their batches
+-- can hold more, and the threads idle less at each batch's end
+local FILE_BATCH_PER_JOB = 64
 
 -- Is standard error a terminal?  Asked once, by the shell.
 local function stderr_is_tty()
@@ -501,34 +508,47 @@ end
 -- (annotate, export, free), so no doc reaches Lua and the only serial
 -- work left is reading and writing.
 local function json_batch(ctx, batch)
-  local texts, owners, ids = {}, {}, {}
-  for _, item in ipairs(batch) do
-    if item.text then
-      texts[#texts + 1] = item.text
-      owners[#owners + 1] = item
-      -- the id goes first in the object: the C side writes it there, so
-      -- that a document that may be megabytes long is not copied again
-      local id = json_id(ctx, item)
-      ids[#owners] = id ~= nil and json.encode(id) or false
+  -- texts read in Lua and files for the threads to read go in two calls
+  for _, by_path in ipairs({ false, true }) do
+    local inputs, owners, ids = {}, {}, {}
+    for _, item in ipairs(batch) do
+      local input = item.text
+      if by_path then input = item.path end
+      if input then
+        inputs[#inputs + 1] = input
+        owners[#owners + 1] = item
+        -- the id goes first in the object: the C side writes it there, so
+        -- that a document that may be megabytes long is not copied again
+        local id = json_id(ctx, item)
+        ids[#owners] = id ~= nil and json.encode(id) or false
+      end
     end
-  end
-  if #texts == 0 then return end
-  local opts = { threads = ctx.jobs, tokens = not ctx.opts.no_tokens, ids = ids }
-  local ok, jsons, errors
-  if ctx.pipeline then
-    ok, jsons, errors = pcall(ctx.pipeline.to_json_many, ctx.pipeline, texts, opts)
-  else
-    ok, jsons, errors = pcall(annot().to_json_many, texts, opts)
-  end
-  for i, item in ipairs(owners) do
-    if not ok then
-      -- only running out of memory fails the call as a whole
-      item.error = tostring(jsons)
-    elseif jsons[i] then
-      item.json = jsons[i]
-    else
-      -- worded as a failed doc:annotate is, for every command alike
-      item.error = "annotate: " .. tostring(errors and errors[i])
+    if #inputs > 0 then
+      local opts = { threads = ctx.jobs, tokens = not ctx.opts.no_tokens, ids = ids,
+                     paths = by_path }
+      local ok, jsons, errors
+      if ctx.pipeline then
+        ok, jsons, errors = pcall(ctx.pipeline.to_json_many, ctx.pipeline, inputs, opts)
+      else
+        ok, jsons, errors = pcall(annot().to_json_many, inputs, opts)
+      end
+      for i, item in ipairs(owners) do
+        local msg = errors and tostring(errors[i])
+        if not ok then
+          -- only running out of memory fails the call as a whole
+          item.error = tostring(jsons)
+        elseif jsons[i] then
+          item.json = jsons[i]
+        elseif by_path and msg:sub(1, #item.path + 2) == item.path .. ": " then
+          -- a file the thread could not read, "<path>: <reason>": cut as
+          -- 'read_all' cuts io.open's message of the same form, so that
+          -- the record is the one --jobs 1 writes
+          item.error = msg:gsub("^.-: ", "", 1)
+        else
+          -- worded as a failed doc:annotate is, for every command alike
+          item.error = "annotate: " .. msg
+        end
+      end
     end
   end
 end
@@ -560,9 +580,13 @@ local function for_each(ctx, handle, keep, fill)
   local limit = ctx.jobs == 1 and 1 or (ctx.jobs == 0 and 8 or ctx.jobs) * 8
   local max_bytes = BATCH_BYTES
   -- one thread keeps batches of one, so that a stream of JSON Lines
-  -- gets each answer as soon as its record is in
+  -- gets each answer as soon as its record is in; on several the json
+  -- command leaves the files to the threads to read
+  local by_path = false
   if fill == json_batch and ctx.jobs ~= 1 then
-    limit = (ctx.jobs == 0 and 8 or ctx.jobs) * JSON_BATCH_PER_JOB
+    by_path = not ctx.opts.jsonl
+    limit = (ctx.jobs == 0 and 8 or ctx.jobs)
+            * (by_path and FILE_BATCH_PER_JOB or JSON_BATCH_PER_JOB)
     max_bytes = JSON_BATCH_BYTES
   end
   local function flush()
@@ -587,7 +611,7 @@ local function for_each(ctx, handle, keep, fill)
     bytes = 0
     progress(ctx)
   end
-  for item in items(ctx.inputs, ctx.opts.jsonl) do
+  for item in items(ctx.inputs, ctx.opts.jsonl, by_path) do
     batch[#batch + 1] = item
     bytes = bytes + (item.text and #item.text or 0)
     if #batch >= limit or bytes >= max_bytes then flush() end

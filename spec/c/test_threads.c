@@ -3,13 +3,15 @@
 ** thread, through annot_annotate_many or through plain pthreads calling
 ** annot_annotate, must export byte for byte the JSON of the doc made on
 ** the main thread; annot_json_many, which exports on its threads too,
-** must give those same bytes.  'make check-threads' runs this under
+** must give those same bytes, and so must annot_json_many_files, which
+** reads the texts from files on its threads.  'make check-threads' runs this under
 ** ThreadSanitizer.
 */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "annot.h"
 #include "export_many.h"
@@ -192,6 +194,62 @@ static void check_json_many_failure(void) {
   annot_pipeline_free(p);
 }
 
+/*
+** annot_json_many_files: the texts written to files in a scratch
+** directory, read back on the threads, give the JSON of 'expected' (with
+** an id before one of them); a missing file and a directory fail alone,
+** with an ANNOT_EIO error naming the path.
+*/
+static void check_json_many_files(const annot_pipeline *p, char **texts,
+                                  size_t *lens, char **expected) {
+  char dir[] = "/tmp/annot-threads-XXXXXX";
+  CHECK(mkdtemp(dir) != NULL);
+  enum { NFILES = NTEXTS + 2 };
+  char paths[NFILES][64];
+  const char *names[NFILES];
+  int written = 1;
+  for (size_t i = 0; i < NFILES; i++) {
+    snprintf(paths[i], sizeof paths[i], "%s/%zu.txt", dir, i);
+    names[i] = paths[i];
+    if (i >= NTEXTS) continue;
+    FILE *f = fopen(paths[i], "wb");
+    if (f == NULL || fwrite(texts[i], 1, lens[i], f) != lens[i]) written = 0;
+    if (f != NULL && fclose(f) != 0) written = 0;
+  }
+  CHECK(written);
+  /* the last two: no such file, and the directory itself */
+  names[NFILES - 1] = dir;
+  const char *prefixes[NFILES] = {"\"id\":1,"};
+  size_t prefix_lens[NFILES] = {7};
+  unsigned counts[] = {1, 2, NTHREADS, 0};
+  for (size_t c = 0; c < sizeof counts / sizeof counts[0]; c++) {
+    annot_json_result results[NFILES];
+    size_t failed = annot_json_many_files(p, NFILES, names, prefixes,
+                                          prefix_lens, counts[c], 0, results);
+    CHECK(failed == 2);
+    int same = results[0].json != NULL &&
+               strncmp(results[0].json, "{\"id\":1,", 8) == 0 &&
+               strcmp(results[0].json + 8, expected[0] + 1) == 0;
+    for (size_t i = 1; i < NTEXTS; i++) {
+      if (results[i].json == NULL || strcmp(results[i].json, expected[i]) != 0 ||
+          results[i].len != strlen(expected[i]))
+        same = 0;
+    }
+    CHECK(same);
+    if (!same) fprintf(stderr, "json_many_files on %u threads differs\n", counts[c]);
+    for (size_t i = NTEXTS; i < NFILES; i++) {
+      CHECK(results[i].json == NULL);
+      CHECK(results[i].err.code == ANNOT_EIO);
+      CHECK(strncmp(results[i].err.message, names[i], strlen(names[i])) == 0);
+    }
+    CHECK(strstr(results[NTEXTS].err.message, ": No such file") != NULL);
+    CHECK(strstr(results[NFILES - 1].err.message, ": Is a directory") != NULL);
+    annot_json_results_free(results, NFILES);
+  }
+  for (size_t i = 0; i < NTEXTS; i++) unlink(paths[i]);
+  rmdir(dir);
+}
+
 int main(void) {
   annot_error err;
   annot_pipeline *p = annot_pipeline_new(NULL, &err);
@@ -261,6 +319,7 @@ int main(void) {
   }
   check_json_many_flags(p, texts, lens, expected);
   check_json_many_failure();
+  check_json_many_files(p, texts, lens, expected);
   /* no texts at all */
   CHECK(annot_json_many(p, 0, NULL, NULL, NULL, NULL, 4, 0, NULL) == 0);
 
