@@ -61,7 +61,7 @@ $(MODULE): $(CORE_OBJ) $(LUA_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) -shared $(LDFLAGS) $(CFLAGS) $^ -o $@ $(LIBS)
 
-$(BUILD)/test_%: spec/c/test_%.c $(LIB) spec/c/ctest.h
+$(BUILD)/test_%: spec/c/test_%.c $(LIB) $(wildcard spec/c/*.h)
 	$(CC) $(ALL_CFLAGS) -Icsrc $< $(LIB) -o $@ $(LIBS)
 
 $(BUILD)/bench_%: bench/bench_%.c $(LIB)

@@ -8,20 +8,18 @@
 ** JSON into a buffer of its own and frees the doc, so everything per text
 ** runs in parallel and the caller only collects finished strings.
 **
-** The pipeline is immutable and each doc belongs to one thread, so the
-** only shared state is the index of the next text (under a mutex, taken
-** once per text) and the failure count.
+** The pipeline is immutable, each doc belongs to one thread and each
+** result slot to one job, so parallel_for's job index is all they share.
 */
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "internal.h"
 #include "export_many.h"
+#include "parallel.h"
 
 /* {======================================================
 ** One text's JSON, in a growing malloc'ed buffer
@@ -175,6 +173,7 @@ static char *read_whole_file(const char *path, size_t *len,
 ** The workers
 ** ======================================================= */
 
+/* what a batch's jobs share */
 typedef struct json_batch {
   const annot_pipeline *p;
   const char *const *texts;     /* or the paths, with 'from_files' */
@@ -184,88 +183,39 @@ typedef struct json_batch {
   const size_t *prefix_lens;
   annot_json_result *results;
   unsigned flags;
-  size_t n;
-  size_t next;           /* next text to take, under 'lock' */
-  size_t failed;         /* under 'lock' */
-  pthread_mutex_t lock;
 } json_batch;
 
 /*
-** A worker: take the next text until none is left.  The calling thread
-** runs one too.
+** One job of parallel_for: text (or file) i to results[i], which only
+** this job writes.
 */
-static void *json_worker(void *arg) {
-  json_batch *b = arg;
-  for (;;) {
-    pthread_mutex_lock(&b->lock);
-    size_t i = b->next++;
-    pthread_mutex_unlock(&b->lock);
-    if (i >= b->n) break;
-    const char *prefix = b->prefixes != NULL ? b->prefixes[i] : NULL;
-    size_t plen = prefix != NULL ? b->prefix_lens[i] : 0;
-    /* each text's result slot is written by this thread only */
-    int ok;
-    if (b->from_files) {
-      /* the file is read here, on the worker, and dropped once exported */
-      size_t len = 0;
-      char *text = read_whole_file(b->texts[i], &len, &b->results[i].err);
-      b->results[i].json = NULL;
-      b->results[i].len = 0;
-      ok = text != NULL && json_one(b->p, text, len, prefix, plen, b->flags,
-                                    &b->results[i]);
-      free(text);
-    } else
-      ok = json_one(b->p, b->texts[i], b->lens[i], prefix, plen, b->flags,
-                    &b->results[i]);
-    if (!ok) {
-      pthread_mutex_lock(&b->lock);
-      b->failed++;
-      pthread_mutex_unlock(&b->lock);
-    }
-  }
-  return NULL;
+static void json_job(void *ctx, size_t i) {
+  json_batch *b = ctx;
+  const char *prefix = b->prefixes != NULL ? b->prefixes[i] : NULL;
+  size_t plen = prefix != NULL ? b->prefix_lens[i] : 0;
+  if (b->from_files) {
+    /* the file is read here, on the worker, and dropped once exported */
+    size_t len = 0;
+    char *text = read_whole_file(b->texts[i], &len, &b->results[i].err);
+    b->results[i].json = NULL;
+    b->results[i].len = 0;
+    if (text != NULL)
+      json_one(b->p, text, len, prefix, plen, b->flags, &b->results[i]);
+    free(text);
+  } else
+    json_one(b->p, b->texts[i], b->lens[i], prefix, plen, b->flags,
+             &b->results[i]);
 }
 
 /*
 ** Run the batch of 'n' texts (or files) on 'threads' threads (0: one per
 ** core), the calling thread among them; returns the number of failures.
 */
-static size_t run_batch(const annot_pipeline *p, size_t n,
-                        const char *const *texts, const size_t *lens,
-                        int from_files, const char *const *prefixes,
-                        const size_t *prefix_lens, unsigned threads,
-                        unsigned flags, annot_json_result *results) {
-  json_batch b;
-  b.p = p;
-  b.texts = texts;
-  b.lens = lens;
-  b.from_files = from_files;
-  b.prefixes = prefixes;
-  b.prefix_lens = prefix_lens;
-  b.results = results;
-  b.flags = flags;
-  b.n = n;
-  b.next = 0;
-  b.failed = 0;
-  pthread_mutex_init(&b.lock, NULL);
-  if (threads == 0) {
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    threads = cores > 0 ? (unsigned)cores : 1;
-  }
-  /* no more threads than texts; at least the calling thread */
-  if (threads > n) threads = n > 0 ? (unsigned)n : 1;
-  pthread_t *tids = threads > 1 ? calloc(threads - 1, sizeof *tids) : NULL;
-  unsigned started = 0;
-  /* a thread that cannot be started leaves its share to the others */
-  for (unsigned t = 0; tids != NULL && t + 1 < threads; t++) {
-    if (pthread_create(&tids[started], NULL, json_worker, &b) != 0) break;
-    started++;
-  }
-  json_worker(&b);
-  for (unsigned t = 0; t < started; t++) pthread_join(tids[t], NULL);
-  free(tids);
-  pthread_mutex_destroy(&b.lock);
-  return b.failed;
+static size_t run_batch(json_batch *b, size_t n, unsigned threads) {
+  parallel_for(n, threads, json_job, b);
+  size_t failed = 0;
+  for (size_t i = 0; i < n; i++) failed += b->results[i].json == NULL;
+  return failed;
 }
 
 size_t annot_json_many(const annot_pipeline *p, size_t n,
@@ -273,8 +223,8 @@ size_t annot_json_many(const annot_pipeline *p, size_t n,
                        const char *const *prefixes, const size_t *prefix_lens,
                        unsigned threads, unsigned flags,
                        annot_json_result *results) {
-  return run_batch(p, n, texts, lens, 0, prefixes, prefix_lens, threads,
-                   flags, results);
+  json_batch b = {p, texts, lens, 0, prefixes, prefix_lens, results, flags};
+  return run_batch(&b, n, threads);
 }
 
 size_t annot_json_many_files(const annot_pipeline *p, size_t n,
@@ -282,8 +232,8 @@ size_t annot_json_many_files(const annot_pipeline *p, size_t n,
                              const char *const *prefixes,
                              const size_t *prefix_lens, unsigned threads,
                              unsigned flags, annot_json_result *results) {
-  return run_batch(p, n, paths, NULL, 1, prefixes, prefix_lens, threads,
-                   flags, results);
+  json_batch b = {p, paths, NULL, 1, prefixes, prefix_lens, results, flags};
+  return run_batch(&b, n, threads);
 }
 
 void annot_json_results_free(annot_json_result *results, size_t n) {

@@ -3,12 +3,11 @@
 ** one text at a time or many on threads.
 */
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "parallel.h"
 #include "pipeline.h"
 
 static const char *const type_names[ANNOT_TYPE_COUNT] = {
@@ -220,59 +219,32 @@ annot_doc *annot_annotate(const annot_pipeline *p, const char *text,
   return d;
 }
 
+/* what annot_annotate_many's jobs share */
 typedef struct batch {
   const annot_pipeline *p;
   const char *const *texts;
   const size_t *lens;
   annot_doc **docs;
   annot_error *errs;
-  size_t n;
-  size_t next;           /* next text to take, under 'lock' */
-  size_t failed;
-  pthread_mutex_t lock;
 } batch;
 
-/* each worker takes the next text until none is left */
-static void *batch_worker(void *arg) {
-  batch *b = arg;
-  for (;;) {
-    pthread_mutex_lock(&b->lock);
-    size_t i = b->next++;
-    pthread_mutex_unlock(&b->lock);
-    if (i >= b->n) break;
-    annot_error local;
-    annot_error *e = b->errs ? &b->errs[i] : &local;
-    b->docs[i] = annot_annotate(b->p, b->texts[i], b->lens[i], e);
-    if (b->docs[i] == NULL) {
-      pthread_mutex_lock(&b->lock);
-      b->failed++;
-      pthread_mutex_unlock(&b->lock);
-    }
-  }
-  return NULL;
+/* one job of parallel_for: annotate text i into docs[i] */
+static void annotate_job(void *ctx, size_t i) {
+  batch *b = ctx;
+  annot_error local;
+  annot_error *e = b->errs ? &b->errs[i] : &local;
+  b->docs[i] = annot_annotate(b->p, b->texts[i], b->lens[i], e);
 }
 
 size_t annot_annotate_many(const annot_pipeline *p, size_t n,
                            const char *const *texts, const size_t *lens,
                            unsigned threads, annot_doc **docs,
                            annot_error *errs) {
-  batch b = {p, texts, lens, docs, errs, n, 0, 0, PTHREAD_MUTEX_INITIALIZER};
-  if (threads == 0) {
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    threads = cores > 0 ? (unsigned)cores : 1;
-  }
-  if (threads > n) threads = n ? (unsigned)n : 1;
-  pthread_t *tids = threads > 1 ? calloc(threads - 1, sizeof *tids) : NULL;
-  unsigned started = 0;
-  for (unsigned t = 0; tids != NULL && t + 1 < threads; t++) {
-    if (pthread_create(&tids[t], NULL, batch_worker, &b) != 0) break;
-    started++;
-  }
-  batch_worker(&b);   /* the calling thread works too */
-  for (unsigned t = 0; t < started; t++) pthread_join(tids[t], NULL);
-  free(tids);
-  pthread_mutex_destroy(&b.lock);
-  return b.failed;
+  batch b = {p, texts, lens, docs, errs};
+  parallel_for(n, threads, annotate_job, &b);
+  size_t failed = 0;
+  for (size_t i = 0; i < n; i++) failed += docs[i] == NULL;
+  return failed;
 }
 
 /* }====================================================== */

@@ -803,6 +803,16 @@ static const qspeaker *frame_speaker_in(const qctx *c, uint32_t lo,
   return NULL;
 }
 
+/* A pronoun speaker 'sp' takes the name of its antecedent 'r': the
+** phrase stays the pronoun's, so the pronoun is no mention of it. */
+static void take_antecedent(qspeaker *sp, const qspeaker *r) {
+  sp->mention = ANNOT_NONE;
+  sp->entity = r->entity;
+  sp->canon = r->canon;
+  sp->canon_len = r->canon_len;
+  sp->type = r->type;
+}
+
 /* Resolve the pronoun speaker 'sp' at token 'at' of sentence 's': 'he'
 ** and 'she' to a person, 'they' and 'it' to an organisation or a place
 ** (or unnamed sources).  Sentence by sentence back from the pronoun's
@@ -842,11 +852,7 @@ void q_resolve_pronoun(const qctx *c, uint32_t at, uint32_t s, qspeaker *sp) {
         qspeaker r;
         source_speaker(c, k - 1, k, &r);
         if (!r.anonymous && !other_gender(c, &r, at)) {
-          sp->mention = ANNOT_NONE;
-          sp->entity = r.entity;
-          sp->canon = r.canon;
-          sp->canon_len = r.canon_len;
-          sp->type = r.type;
+          take_antecedent(sp, &r);
           return;
         }
       }
@@ -863,11 +869,7 @@ void q_resolve_pronoun(const qctx *c, uint32_t at, uint32_t s, qspeaker *sp) {
           k = m->tok_end - 1;
           continue;
         }
-        sp->mention = ANNOT_NONE;
-        sp->entity = r.entity;
-        sp->canon = r.canon;
-        sp->canon_len = r.canon_len;
-        sp->type = r.type;
+        take_antecedent(sp, &r);
         return;
       }
       k = m->tok_end - 1;

@@ -36,6 +36,7 @@ build = {
         "csrc/lpipeline.c",
         "csrc/lspan.c",
         "csrc/numbers.c",
+        "csrc/parallel.c",
         "csrc/patterns.c",
         "csrc/pipeline.c",
         "csrc/quotes.c",

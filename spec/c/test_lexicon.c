@@ -11,27 +11,13 @@
 #include "lexicon.h"
 #include "lexicon_filter.h"
 #include "ctest.h"
+#include "scan_text.h"
 
 /* seconds on a monotonic clock */
 static double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* a doc holding only the scanner's layers for 'text' */
-static annot_doc *scan_text(const char *text) {
-  annot_doc *d = calloc(1, sizeof *d);
-  if (d == NULL) return NULL;
-  d->text = text;
-  d->len = (uint32_t)strlen(text);
-  annot_error err;
-  if (doc_reserve_tokens(d, d->len) != ANNOT_OK ||
-      stage_scan(d, &err) != ANNOT_OK) {
-    annot_doc_free(d);
-    return NULL;
-  }
-  return d;
 }
 
 /* the index of the first token of 'd' whose text is 'word', or ntok */

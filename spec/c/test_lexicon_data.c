@@ -13,6 +13,7 @@
 
 #include "lexicon.h"
 #include "ctest.h"
+#include "scan_text.h"
 
 /* the lexicon every test reads (built once in main) */
 static lexicon *lex;
@@ -28,21 +29,6 @@ static double now(void) {
 static int labels(void *ud, const char *name, size_t len) {
   (void)ud;
   return lexicon_class_lookup(name, len);
-}
-
-/* a doc holding only the scanner's layers for 'text' */
-static annot_doc *scan_text(const char *text) {
-  annot_doc *d = calloc(1, sizeof *d);
-  if (d == NULL) return NULL;
-  d->text = text;
-  d->len = (uint32_t)strlen(text);
-  annot_error err;
-  if (doc_reserve_tokens(d, d->len) != ANNOT_OK ||
-      stage_scan(d, &err) != ANNOT_OK) {
-    annot_doc_free(d);
-    return NULL;
-  }
-  return d;
 }
 
 /* the first entity-typed entry among 'n' matches, or NULL: word classes
