@@ -28,12 +28,9 @@ int vec_reserve(vec *v, size_t size, size_t want) {
   return ANNOT_OK;
 }
 
-void *vec_push(vec *v, size_t size) {
-  if (v->n == v->cap && vec_reserve(v, size, (size_t)v->n + 1) != ANNOT_OK)
-    return NULL;
-  void *e = (char *)v->data + (size_t)v->n++ * size;
-  memset(e, 0, size);
-  return e;
+void *vec_push_grow(vec *v, size_t size) {
+  if (vec_reserve(v, size, (size_t)v->n + 1) != ANNOT_OK) return NULL;
+  return vec_push(v, size);
 }
 
 void vec_free(vec *v) {

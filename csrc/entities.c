@@ -42,22 +42,26 @@
 #define TB_AFTERCUE 0x10u   /* a speech cue ends right before this token */
 #define TB_WEAK     0x20u   /* its capital says nothing (sentence opener,
                                headline in Title Case) */
-#define TB_LINE     0x40u   /* first token of its line */
-#define TB_QUIET    0x80u   /* starts nothing in pass 2: no lexicon name
-                               or title, no capital, no number can start
-                               there (most tokens); the others are the
-                               set bits of ent_ctx.busy */
+#define TB_HEADTYPE 0xC0u   /* with TB_HEAD, the head word's type: the
+                               index of it in 'head_types' */
+#define TB_HEADSHIFT 6
+
+/* the types of head words, as TB_HEADTYPE gives them */
+static const uint8_t head_types[4] = {ANNOT_ORG, ANNOT_LOC, ANNOT_FAC,
+                                      ANNOT_EVENT};
 
 #define MAX_MATCHES 16      /* lexicon entries looked at per token */
 
+/* 8 bytes a token, so that a doc of megabytes has few pages of them and
+** an article's stay in the first-level cache */
 typedef struct tok_info {
-  const lex_entry *ent;     /* longest entity entry starting here */
-  uint32_t title_from;      /* 1 + the start of the longest title ending
-                               right before this token; 0 if none */
+  uint32_t ent;             /* longest entity entry starting here, as
+                               lex_hit.id + 1; 0 if none */
   uint8_t ent_len;          /* its length in tokens */
   uint8_t title_len;        /* longest title starting here, 0 if none */
+  uint8_t title_back;       /* the length of the longest title ending
+                               right before this token, 0 if none */
   uint8_t bits;             /* TB_* */
-  uint8_t headtype;         /* type of the head word ending here */
 } tok_info;
 
 /* {------------------------------------------------------
@@ -186,9 +190,12 @@ typedef struct ent_ctx {
                               has found them all: most tokens skip the
                               word set, even in a doc of megabytes */
   uint32_t weakshift;      /* its size is 2^(32 - weakshift) bits */
-  uint64_t *busy;          /* a bit per token that is not TB_QUIET: pass
-                              2 jumps from one to the next, 64 tokens a
-                              word, with no branch per quiet token */
+  uint64_t *busy;          /* a bit per token that may start something
+                              in pass 2 (a lexicon name or title, a
+                              capital, a number; most tokens start
+                              nothing): pass 2 jumps from one to the
+                              next, 64 tokens a word, with no branch per
+                              quiet token */
   vec cands;               /* cand */
   uint32_t lim;            /* end of the sentence being scanned */
   int failed;              /* out of memory while pushing */
@@ -227,6 +234,21 @@ static int inner_hyphen(const annot_doc *d, uint32_t i) {
 /* the closed-class word classes of token 'i' (computed in pass 1) */
 static uint32_t wclass(const ent_ctx *c, uint32_t i) {
   return i < c->d->ntok ? c->wc[i] : 0;
+}
+
+/* the entity entry starting at token 'i' (tok_info.ent), or NULL */
+static const lex_entry *ent_at(const ent_ctx *c, uint32_t i) {
+  return c->ti[i].ent ? lexicon_entry(c->lex, c->ti[i].ent - 1) : NULL;
+}
+
+/* the type of the head word ending at token 'i' (which has TB_HEAD) */
+static unsigned head_type(const ent_ctx *c, uint32_t i) {
+  return head_types[(c->ti[i].bits & TB_HEADTYPE) >> TB_HEADSHIFT];
+}
+
+/* the first token of its line */
+static int line_start(const annot_doc *d, uint32_t i) {
+  return i == 0 || (d->tok_flags[i] & (ANNOT_TF_NEWLINE | ANNOT_TF_PARA_START));
 }
 
 /* token 'i' is the lower-case word 'w' (a literal) */
@@ -302,7 +324,7 @@ static int vocative(const ent_ctx *c, uint32_t b) {
   if (!is_char(d, e, ',') || weak_common(c, b)) return 0;
   /* the start of a turn: a line, a label's colon, or a sentence whose
   ** next word is lower case ('Matt, go ahead.') */
-  if ((c->ti[b].bits & TB_LINE) || (b > 0 && is_char(d, b - 1, ':')))
+  if (line_start(d, b) || (b > 0 && is_char(d, b - 1, ':')))
     return 1;
   return (c->ti[b].bits & TB_WEAK) && e + 1 < d->ntok &&
          d->tok_kind[e + 1] == ANNOT_TOK_WORD && !capword(d, e + 1);
@@ -409,8 +431,8 @@ static int role_type(unsigned t) {
 ** entries are the quote stage's business. */
 static void lexicon_facts(ent_ctx *c, uint32_t i) {
   annot_doc *d = c->d;
-  const lex_entry *m[MAX_MATCHES];
-  size_t n = lexicon_match_marked(c->lex, d, i, m, MAX_MATCHES);
+  lex_hit m[MAX_MATCHES];
+  size_t n = lexicon_match_hits(c->lex, d, i, m, MAX_MATCHES);
   d->tok_lex[i] = 0;   /* it held the filter's mark */
   if (n == 0) return;   /* a false yes of the filter */
   /* the word classes starting here, for the quote stage; when there are
@@ -422,8 +444,8 @@ static void lexicon_facts(ent_ctx *c, uint32_t i) {
     mask = (uint16_t)(LEX_BIT(LEX_CLASS_END) - 1);
   }
   for (size_t k = 0; k < n; k++)
-    if (m[k]->cls >= LEX_TITLE && m[k]->cls < LEX_CLASS_END)
-      mask |= LEX_BIT(m[k]->cls);
+    if (m[k].cls >= LEX_TITLE && m[k].cls < LEX_CLASS_END)
+      mask |= LEX_BIT(m[k].cls);
   d->tok_lex[i] = mask;
   /* the entity rules read words only ('9/11' as an entry is for the
   ** mask's sake), and names of two tokens or more that start with a
@@ -432,25 +454,25 @@ static void lexicon_facts(ent_ctx *c, uint32_t i) {
   if (d->tok_kind[i] != ANNOT_TOK_WORD) {
     if (d->tok_kind[i] != ANNOT_TOK_NUMBER) return;
     for (size_t k = 0; k < n; k++)
-      if (m[k]->cls < LEX_TITLE && m[k]->ntok >= 2 &&
-          i + m[k]->ntok <= d->ntok &&
+      if (m[k].cls < LEX_TITLE && m[k].ntok >= 2 &&
+          i + m[k].ntok <= d->ntok &&
           capword(d, i + 1)) {
-        t->ent = m[k];
-        t->ent_len = (uint8_t)m[k]->ntok;
+        t->ent = m[k].id + 1;
+        t->ent_len = m[k].ntok;
         break;
       }
     return;
   }
   for (size_t k = 0; k < n; k++) {
-    const lex_entry *e = m[k];
+    const lex_hit *e = &m[k];
     uint32_t len = e->ntok;
     if (len == 0 || i + len > d->ntok) continue;
     uint32_t last = i + len - 1;
     switch (e->cls) {
       case LEX_TITLE:
         if (t->title_len == 0) t->title_len = (uint8_t)len;
-        if (i + len < d->ntok && c->ti[i + len].title_from == 0)
-          c->ti[i + len].title_from = i + 1;
+        if (i + len < d->ntok && c->ti[i + len].title_back == 0)
+          c->ti[i + len].title_back = (uint8_t)len;
         break;
       case LEX_GIVEN:
         if (len == 1) t->bits |= TB_GIVEN;
@@ -466,19 +488,18 @@ static void lexicon_facts(ent_ctx *c, uint32_t i) {
       case LEX_EVENTHEAD:
         /* a head counts only with its capital: 'the ministry' is none */
         if (capword(d, last) && !(c->ti[last].bits & TB_HEAD)) {
-          c->ti[last].bits |= TB_HEAD;
-          c->ti[last].headtype =
-            e->cls == LEX_ORGHEAD ? ANNOT_ORG :
-            e->cls == LEX_LOCHEAD ? ANNOT_LOC :
-            e->cls == LEX_FACHEAD ? ANNOT_FAC : ANNOT_EVENT;
+          unsigned ht = e->cls == LEX_ORGHEAD ? 0 :
+                        e->cls == LEX_LOCHEAD ? 1 :
+                        e->cls == LEX_FACHEAD ? 2 : 3;   /* head_types */
+          c->ti[last].bits |= (uint8_t)(TB_HEAD | ht << TB_HEADSHIFT);
         }
         break;
       case LEX_SOURCE:
         break;
       default:
         /* an entity type or a user label; longest first, user first */
-        if (e->cls < LEX_TITLE && t->ent == NULL && len < 256) {
-          t->ent = e;
+        if (e->cls < LEX_TITLE && t->ent == 0 && len < 256) {
+          t->ent = e->id + 1;
           t->ent_len = (uint8_t)len;
         }
         break;
@@ -487,15 +508,12 @@ static void lexicon_facts(ent_ctx *c, uint32_t i) {
 }
 
 /* which capitals mean nothing at token 'i': sentence openers (and a
-** word right after an opening quote or bracket that opens a sentence);
-** marks the first token of each line too */
+** word right after an opening quote or bracket that opens a sentence) */
 static void mark_weak(ent_ctx *c, uint32_t i) {
   const annot_doc *d = c->d;
   uint16_t f = d->tok_flags[i];
   if (i == 0 || (f & (ANNOT_TF_SENT_START | ANNOT_TF_PARA_START)))
     c->ti[i].bits |= TB_WEAK;
-  if (i == 0 || (f & (ANNOT_TF_NEWLINE | ANNOT_TF_PARA_START)))
-    c->ti[i].bits |= TB_LINE;
   if (i > 0 && (c->ti[i - 1].bits & TB_WEAK)) {
     unsigned k = d->tok_kind[i - 1];
     if (k == ANNOT_TOK_QUOTE || k == ANNOT_TOK_BRACKET ||
@@ -571,7 +589,34 @@ static void mark_headlines(ent_ctx *c) {
   }
 }
 
-/* tokens per block of pass 1: its arrays (some 40 bytes a token) stay
+/* tokens per batch of the look-ups of weak words in the word set, and
+** the size of a word set (in slots) from which they are batched */
+#define WEAK_BATCH 256u
+#define WEAK_BATCH_SET (1u << 15)
+
+/* token 'i' is a word that may be one of the weak words (the filter
+** built by build_weakfilter says yes) */
+static inline int weak_filter_has(const ent_ctx *c, uint32_t i) {
+  const annot_doc *d = c->d;
+  if (d->tok_kind[i] != ANNOT_TOK_WORD || !(d->tok_flags[i] & ANNOT_TF_ALPHA))
+    return 0;
+  uint32_t b = FILTER_BIT(d->tok_hash[i], c->weakshift);
+  return (c->weakfilter[b >> 6] >> (b & 63)) & 1;
+}
+
+/* note how token 'i' uses its word, if it is a weak word: in lower case,
+** or capitalised mid-sentence */
+static inline void note_use(ent_ctx *c, uint32_t i) {
+  const annot_doc *d = c->d;
+  word_slot *ws = ws_find(&c->ws, d->tok_hash[i]);
+  if (ws == NULL) return;
+  if (!(d->tok_flags[i] & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)))
+    ws->flags |= WS_LOWER;
+  else if (!(c->ti[i].bits & TB_WEAK) && !(d->tok_flags[i] & ANNOT_TF_ALLCAPS))
+    ws->flags |= WS_MIDCAP;
+}
+
+/* tokens per block of pass 1: its arrays (some 30 bytes a token) stay
 ** in the L2 cache */
 #define GATHER_BLOCK 4096u
 
@@ -590,7 +635,7 @@ static int gather(ent_ctx *c) {
   ** every kind of token, so that the mask is right for all */
   const uint16_t maybe = 0xFFFFu;
   /* in blocks, so that a long doc's token arrays are read from memory
-  ** once for all three loops, not once per loop */
+  ** once for all its loops, not once per loop */
   for (uint32_t from = 0; from < d->ntok; from += GATHER_BLOCK) {
     uint32_t to = d->ntok - from > GATHER_BLOCK ? from + GATHER_BLOCK
                                                  : d->ntok;
@@ -604,12 +649,10 @@ static int gather(ent_ctx *c) {
       /* what pass 2 asks of a token is all known now */
       /* (a lower-case word with a class starts nothing either when no
       ** number can start there: 'of', 'and', 'was') */
-      if (!cap && !c->ti[i].ent && !c->ti[i].title_len &&
-          ((c->wc[i] == 0 && !(d->tok_flags[i] & ANNOT_TF_DIGIT) &&
-            d->tok_kind[i] != ANNOT_TOK_SYMBOL) ||
-           !numbers_may_start(&c->nsrc, i)))
-        c->ti[i].bits |= TB_QUIET;
-      else
+      if (cap || c->ti[i].ent || c->ti[i].title_len ||
+          ((c->wc[i] != 0 || (d->tok_flags[i] & ANNOT_TF_DIGIT) ||
+            d->tok_kind[i] == ANNOT_TOK_SYMBOL) &&
+           numbers_may_start(&c->nsrc, i)))
         c->busy[i >> 6] |= (uint64_t)1 << (i & 63);
     }
   }
@@ -617,21 +660,28 @@ static int gather(ent_ctx *c) {
   /* which weak words the doc uses in lower case or capitalised
   ** mid-sentence; the filter spares the probe to most tokens */
   if (build_weakfilter(c) != ANNOT_OK) return ANNOT_ENOMEM;
-  for (uint32_t i = 0; i < d->ntok; i++) {
-    /* words only, and the filter before the word set */
-    if (d->tok_kind[i] != ANNOT_TOK_WORD ||
-        !(d->tok_flags[i] & ANNOT_TF_ALPHA))
-      continue;
-    uint32_t h = d->tok_hash[i];
-    uint32_t b = FILTER_BIT(h, c->weakshift);
-    if (!((c->weakfilter[b >> 6] >> (b & 63)) & 1)) continue;
-    word_slot *ws = ws_find(&c->ws, h);
-    if (ws == NULL) continue;
-    if (!(d->tok_flags[i] & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)))
-      ws->flags |= WS_LOWER;
-    else if (!(c->ti[i].bits & TB_WEAK) &&
-             !(d->tok_flags[i] & ANNOT_TF_ALLCAPS))
-      ws->flags |= WS_MIDCAP;
+  /* a long doc's word set is megabytes: the tokens that pass the
+  ** filter are gathered in batches first and their slots fetched, so
+  ** that it is not waited for one token at a time; an article's stays
+  ** in the cache and needs no batches */
+  if (c->ws.mask < WEAK_BATCH_SET) {
+    for (uint32_t i = 0; i < d->ntok; i++)
+      if (weak_filter_has(c, i)) note_use(c, i);
+    return ANNOT_OK;
+  }
+  uint32_t batch[WEAK_BATCH];
+  for (uint32_t from = 0; from < d->ntok; from += WEAK_BATCH) {
+    uint32_t to = d->ntok - from > WEAK_BATCH ? from + WEAK_BATCH : d->ntok;
+    uint32_t n = 0;
+    for (uint32_t i = from; i < to; i++) {
+      if (!weak_filter_has(c, i)) continue;
+      batch[n++] = i;
+#if defined(__GNUC__)
+      __builtin_prefetch(&c->ws.slots[WS_HOME(d->tok_hash[i]) & c->ws.mask]);
+      if (d->tok_flags[i] & ANNOT_TF_CAP) __builtin_prefetch(&c->ti[i]);
+#endif
+    }
+    for (uint32_t k = 0; k < n; k++) note_use(c, batch[k]);
   }
   return ANNOT_OK;
 }
@@ -650,16 +700,16 @@ static int gather(ent_ctx *c) {
 static void find_role(const ent_ctx *c, uint32_t p, uint32_t *rb,
                       uint32_t *re) {
   *rb = *re = p;
-  if (c->ti[p].title_from == 0) return;
-  uint32_t start = c->ti[p].title_from - 1;
+  if (c->ti[p].title_back == 0) return;
+  uint32_t start = p - c->ti[p].title_back;
   /* walk back: titles chain ('Deputy' 'Foreign Minister'), and a name of
   ** a role type that ends where the chain starts joins it; candidates are
   ** sorted, so the one before 'start' is found by walking back from the
   ** newest */
   uint32_t k = c->cands.n;
   for (;;) {
-    if (c->ti[start].title_from != 0) {
-      start = c->ti[start].title_from - 1;
+    if (c->ti[start].title_back != 0) {
+      start -= c->ti[start].title_back;
       continue;
     }
     while (k > 0 && VEC_AT(c->cands, cand, k - 1).tb >= start) k--;
@@ -750,7 +800,7 @@ static int head_connector(const ent_ctx *c, uint32_t i) {
   if (n >= d->ntok || !capword(d, n)) return 0;
   /* 'and' joins words of one name, not two names: 'X Ministry and NATO' */
   if (is_lower_word(d, i, "and") &&
-      (c->ti[n].ent != NULL || fac_prefix(c, n)))
+      (c->ti[n].ent != 0 || fac_prefix(c, n)))
     return 0;
   if (c->ti[n].title_len) return 0;
   /* 'the White House on Tuesday' */
@@ -781,7 +831,7 @@ static uint32_t head_name(const ent_ctx *c, uint32_t j, uint32_t e,
   }
   /* a place head word first: 'Lake Geneva', 'Mount Elbrus' */
   if ((last == ANNOT_NONE || last == j) && (c->ti[j].bits & TB_HEAD) &&
-      c->ti[j].headtype == ANNOT_LOC && !c->ti[j].ent && j + 1 < e &&
+      head_type(c, j) == ANNOT_LOC && !c->ti[j].ent && j + 1 < e &&
       capword(d, j + 1) && !c->ti[j + 1].title_len &&
       !(c->ti[j].bits & TB_WEAK && weak_common(c, j))) {
     *type = ANNOT_LOC;
@@ -796,7 +846,7 @@ static uint32_t head_name(const ent_ctx *c, uint32_t j, uint32_t e,
   if (last + 1 < e && capword(d, last + 1) && !c->ti[last + 1].ent &&
       !c->ti[last + 1].title_len)
     return j;
-  unsigned ht = c->ti[last].headtype;
+  unsigned ht = head_type(c, last);
   uint32_t end = last + 1;
   /* 'Halvard Forum for Security': a forum or a conference 'for' a cause
   ** is a body, an ORG (one 'on' a subject stays an event) */
@@ -810,7 +860,7 @@ static uint32_t head_name(const ent_ctx *c, uint32_t j, uint32_t e,
     unsigned seghead = ANNOT_NONE;   /* a head word after the connector */
     while (n < c->lim && (capword(d, n) || inner_hyphen(d, n))) {
       if (c->ti[n].title_len && !c->ti[n].ent) break;
-      if (c->ti[n].bits & TB_HEAD) seghead = c->ti[n].headtype;
+      if (c->ti[n].bits & TB_HEAD) seghead = head_type(c, n);
       n += c->ti[n].ent ? c->ti[n].ent_len : 1;
     }
     /* 'and' before a name with its own head word joins two names
@@ -865,8 +915,8 @@ static uint32_t unknown_end(const ent_ctx *c, uint32_t j, uint32_t e) {
 static int is_label(const ent_ctx *c, uint32_t b, uint32_t te) {
   const annot_doc *d = c->d;
   if (te >= d->ntok || !is_char(d, te, ':')) return 0;
-  uint32_t s = c->ti[b].title_from != 0 ? c->ti[b].title_from - 1 : b;
-  if (!(c->ti[s].bits & TB_LINE)) return 0;
+  uint32_t s = b - c->ti[b].title_back;
+  if (!line_start(d, s)) return 0;
   for (uint32_t i = s; i < te; i++)
     if (d->tok_kind[i] == ANNOT_TOK_WORD &&
         !(d->tok_flags[i] & ANNOT_TF_ALLCAPS))
@@ -916,7 +966,7 @@ static void unknown_name(ent_ctx *c, uint32_t b, uint32_t e) {
     return;
   }
   /* a title right before: 'Chancellor Olaf Scholz', 'SECRETARY BLINKEN' */
-  if (c->ti[b].title_from != 0 && !(weak && n == 1 &&
+  if (c->ti[b].title_back != 0 && !(weak && n == 1 &&
                                               weak_common(c, b))) {
     /* a label's lone surname ('MR. PRICE:') is named in pass 3 */
     emit(c, b, e, ANNOT_PERSON, ANNOT_SRC_RULE, NULL,
@@ -1021,7 +1071,7 @@ static uint32_t run_end(const ent_ctx *c, uint32_t i, uint32_t lim) {
 **      ('U.S. Embassy') and so must be tried before them;
 **   2. a lexicon name (longest first, as lexicon_match sorts them);
 **   3. a capitalised title, skipped (find_role finds it again through
-**      'title_from' when a person follows);
+**      'title_back' when a person follows);
 **   4. an unknown name, up to the next lexicon name or title, typed by
 **      unknown_name from its evidence. */
 static uint32_t name_run(ent_ctx *c, uint32_t i, uint32_t e) {
@@ -1055,16 +1105,16 @@ static uint32_t name_run(ent_ctx *c, uint32_t i, uint32_t e) {
     /* a sentence opener that the lexicon knows as a one-word name but
     ** that stands before a given name is a job ('Economist Anna ...') */
     if (t->ent && t->ent_len == 1 && (t->bits & TB_WEAK) &&
-        t->ent->cls != ANNOT_PERSON && j + 1 < e &&
+        ent_at(c, j)->cls != ANNOT_PERSON && j + 1 < e &&
         (c->ti[j + 1].bits & TB_GIVEN) && !c->ti[j + 1].ent) {
       j++;
       continue;
     }
     if (t->ent) {
-      emit(c, j, j + t->ent_len, t->ent->cls, ANNOT_SRC_LEXICON, t->ent,
-           PEND_NONE);
-      if (t->ent->cls != ANNOT_PERSON)
-        define_acronym(c, j, j + t->ent_len, t->ent->cls);
+      const lex_entry *le = ent_at(c, j);
+      emit(c, j, j + t->ent_len, le->cls, ANNOT_SRC_LEXICON, le, PEND_NONE);
+      if (le->cls != ANNOT_PERSON)
+        define_acronym(c, j, j + t->ent_len, le->cls);
       j += t->ent_len;
       continue;
     }
@@ -1082,9 +1132,9 @@ static uint32_t name_run(ent_ctx *c, uint32_t i, uint32_t e) {
     /* a given name before a surname the lexicon knows: 'Anthony' +
     ** 'Blinken' is one person, the lexicon's */
     if (k < e && k - j <= 2 && (c->ti[j].bits & TB_GIVEN) &&
-        c->ti[k].ent && c->ti[k].ent->cls == ANNOT_PERSON &&
+        c->ti[k].ent && ent_at(c, k)->cls == ANNOT_PERSON &&
         !(c->ti[j].bits & TB_WEAK && weak_common(c, j))) {
-      const lex_entry *pe = c->ti[k].ent;
+      const lex_entry *pe = ent_at(c, k);
       emit(c, j, k + c->ti[k].ent_len, ANNOT_PERSON, ANNOT_SRC_LEXICON, pe,
            PEND_NONE);
       j = k + c->ti[k].ent_len;
@@ -1096,7 +1146,7 @@ static uint32_t name_run(ent_ctx *c, uint32_t i, uint32_t e) {
   return j > e ? j : e;
 }
 
-/* The first token at or after 'i' (before 'lim') that is not TB_QUIET,
+/* The first token at or after 'i' (before 'lim') that may start something,
 ** or 'lim': a scan of the 'busy' bits, a word at a time. */
 static uint32_t next_busy(const ent_ctx *c, uint32_t i, uint32_t lim) {
   uint32_t w = i >> 6;
@@ -1187,8 +1237,8 @@ static uint32_t scan_sentence(ent_ctx *c, uint32_t b, uint32_t lim) {
 ** defined it, a place when a place preposition vouched for it. */
 static int settle(const ent_ctx *c, const cand *k) {
   const annot_doc *d = c->d;
-  unsigned last = ws_flags(&c->ws, d->tok_hash[k->te - 1]);
   if (k->pend == PEND_NONE || k->pend == PEND_LABEL) return k->type;
+  unsigned last = ws_flags(&c->ws, d->tok_hash[k->te - 1]);
   if (last & WS_SURNAME) return ANNOT_PERSON;
   if (k->te - k->tb == 1 && (last & WS_ACRONYM))
     return ws_slot((word_set *)&c->ws, d->tok_hash[k->tb])->type;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "entwords.h"
+#include "swar.h"
 
 typedef struct ew_word {
   const char *word;     /* lower case */
@@ -240,6 +241,7 @@ typedef struct ew_hot {
 } ew_hot;
 
 typedef struct ew_cold {
+  uint64_t text[2];     /* the word, zero-padded, as two swar_loads */
   int32_t value;
   uint16_t word;        /* index in 'words' */
   uint16_t len;
@@ -301,6 +303,10 @@ static void build_table(void) {
         cold[s].value = words[k].value;
         cold[s].word = (uint16_t)k;
         cold[s].len = (uint16_t)len;
+        /* (no word is over 13 bytes: two loads hold it) */
+        cold[s].text[0] = swar_load(words[k].word, len < 8 ? len : 8);
+        if (len > 8)
+          cold[s].text[1] = swar_load(words[k].word + 8, len < 16 ? len - 8 : 8);
         break;
       }
       if (hot[s].hash == h && same_word(words[cold[s].word].word,
@@ -314,15 +320,50 @@ static void build_table(void) {
   }
 }
 
-/* the slot of the word with hash 'h' and text 'text', or -1 */
-static inline int probe(uint32_t h, const char *text, size_t len) {
+/* a word with hash 'h' may be in the table (the filter's answer) */
+static inline int may_be_listed(uint32_t h) {
   uint32_t b = filter_bit(h);
-  if (!(filter[b / 64] & ((uint64_t)1 << (b % 64)))) return -1;
+  return (filter[b / 64] >> (b % 64)) & 1;
+}
+
+/* the slot of the word with hash 'h' and text 'text', or -1 */
+static int probe(uint32_t h, const char *text, size_t len) {
+  if (!may_be_listed(h)) return -1;
   uint32_t s = home_slot(h);
   for (;;) {
     if (hot[s].cls == 0) return -1;
     if (hot[s].hash == h &&
         same_word(words[cold[s].word].word, cold[s].len, text, len))
+      return (int)s;
+    s = (s + 1) & (TABLE_SIZE - 1);
+  }
+}
+
+/* The text[0..len) (len <= 16, 16 bytes readable) in lower case as two
+** swar_loads in x[0..1], as the table keeps its words; 0 when it has a
+** byte that is not ASCII (and so is no word of the table) */
+static inline int fold_text(const char *text, size_t len, uint64_t x[2]) {
+  uint64_t x0 = swar_load(text, 8), x1 = swar_load(text + 8, 8);
+  if (len <= 8) {
+    x0 = swar_keep(x0, len);
+    x1 = 0;
+  } else {
+    x1 = swar_keep(x1, len - 8);
+  }
+  if ((x0 | x1) & SWAR_HIGHS) return 0;
+  x[0] = swar_fold(x0);
+  x[1] = swar_fold(x1);
+  return 1;
+}
+
+/* probe for a word given by its hash and its folded text: two
+** comparisons confirm a hit, with no loop over its bytes */
+static inline int probe_folded(uint32_t h, const uint64_t x[2], size_t len) {
+  uint32_t s = home_slot(h);
+  for (;;) {
+    if (hot[s].cls == 0) return -1;
+    if (hot[s].hash == h && cold[s].len == len && cold[s].text[0] == x[0] &&
+        cold[s].text[1] == x[1])
       return (int)s;
     s = (s + 1) & (TABLE_SIZE - 1);
   }
@@ -353,7 +394,14 @@ void entwords_classes(const annot_doc *d, uint32_t from, uint32_t to,
     uint32_t start = d->tok_start[i], len = d->tok_end[i] - start;
     /* no word of the table is longer than 13 bytes */
     if (len > 13 || len == 0) continue;
-    int s = probe(d->tok_hash[i], d->text + start, len);
+    /* most words are told apart by the filter; the others are compared
+    ** 16 bytes at once where the text has them */
+    uint32_t h = d->tok_hash[i];
+    if (!may_be_listed(h)) continue;
+    uint64_t x[2];
+    int s = d->len - start >= 16 && fold_text(d->text + start, len, x)
+              ? probe_folded(h, x, len)
+              : probe(h, d->text + start, len);
     if (s >= 0) wc[i] = hot[s].cls;
   }
 }

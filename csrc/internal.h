@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+
 #include "annot.h"
 
 /* {======================================================
@@ -20,11 +22,21 @@ typedef struct vec {
   uint32_t n, cap;
 } vec;
 
-/* room for one more element of 'size' bytes at the end; NULL if out of
-** memory.  The new element is zeroed and counted in 'n'. */
-void *vec_push(vec *v, size_t size);
 /* make room for at least 'want' elements in all */
 int vec_reserve(vec *v, size_t size, size_t want);
+/* vec_push when the array is full: grows it, then pushes */
+void *vec_push_grow(vec *v, size_t size);
+
+/* room for one more element of 'size' bytes at the end; NULL if out of
+** memory.  The new element is zeroed and counted in 'n'.  Inline: the
+** stages push an element every few tokens, and a constant 'size' makes
+** the zeroing a few stores. */
+static inline void *vec_push(vec *v, size_t size) {
+  if (v->n == v->cap) return vec_push_grow(v, size);
+  void *e = (char *)v->data + (size_t)v->n++ * size;
+  memset(e, 0, size);
+  return e;
+}
 void vec_free(vec *v);
 #define VEC_AT(v, T, i) (((T *)(v).data)[i])
 

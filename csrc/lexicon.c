@@ -63,16 +63,31 @@ typedef struct entry {
   uint32_t next;      /* next entry of the same chain, or NO_ENTRY */
 } entry;
 
-/* a slot of the 'first' table, 24 bytes: the key and what a hit needs
-** lie together, so a hit costs one cache miss, not two */
+/* a slot of the 'first' table, 32 bytes, aligned to them: the key and
+** what a hit needs lie together in one cache line, so a hit costs one
+** miss, not two.  The first one-token entry (most hits are one alone) is
+** even checked against the text and handed out from the slot, without
+** a look at the entry or its key_token. */
 typedef struct first_slot {
   uint64_t second;    /* Bloom bits of the second tokens of its entries */
+  uint64_t head1_head;   /* the first one-token entry's key: its head */
   uint32_t key;       /* first-token hash (see first_key); 0: empty */
   uint32_t lengths;   /* bit n-1: an entry of n tokens (bit 31: >= 32) */
   uint32_t head1;     /* first one-token entry + 1; 0: none */
-  uint8_t maxlen;     /* the longest such entry, in tokens */
+  uint16_t head1_cls;    /* its class */
+  uint8_t head1_info;    /* its length, case rule, more: HEAD1_* */
   uint8_t casings;    /* bit CASE_*: the case rules of its first tokens */
 } first_slot;
+
+_Static_assert(sizeof(first_slot) == 32, "first_slot: half a cache line");
+
+/* the fields of 'head1_info': the key's length in bytes (HEAD1_LONG: over
+** 8, too long to be checked in the slot), its case rule, and whether
+** other one-token entries follow in the chain */
+#define HEAD1_LEN(info) ((info) & 0x0Fu)
+#define HEAD1_LONG 0x0Fu
+#define HEAD1_CASING(info) (((info) >> 4) & 0x03u)
+#define HEAD1_MORE 0x40u
 
 /* a slot of the 'seq' table; empty when 'head' is 0 */
 typedef struct seq_slot {
@@ -84,7 +99,8 @@ struct lexicon {
   arena strings;          /* normalised forms, canonical names, roles */
   vec entries;            /* entry */
   vec keys;               /* key_token */
-  first_slot *first;      /* 'firstcap' slots, a power of 2 */
+  first_slot *first;      /* 'firstcap' slots, a power of 2, in: */
+  void *first_mem;        /* the memory allocated for them */
   uint32_t firstcap, nfirst;
   seq_slot *seq;          /* 'seqcap' slots, a power of 2 */
   uint32_t seqcap, nseq;
@@ -234,18 +250,22 @@ static int rebuild_filters(lexicon *lx) {
   return ANNOT_OK;
 }
 
-/* double the 'first' table (or make it), rehashing what it holds */
+/* double the 'first' table (or make it), rehashing what it holds; its
+** slots are aligned so that none straddles two cache lines */
 static int grow_first(lexicon *lx) {
   uint32_t cap = lx->firstcap ? lx->firstcap * 2 : 1024;
-  first_slot *t = calloc(cap, sizeof *t);
-  if (t == NULL) return ANNOT_ENOMEM;
+  /* calloc, not aligned_alloc and memset: fresh pages come zeroed */
+  void *mem = calloc((size_t)cap + 2, sizeof(first_slot));
+  if (mem == NULL) return ANNOT_ENOMEM;
+  first_slot *t = (first_slot *)(((uintptr_t)mem + 63) & ~(uintptr_t)63);
   for (uint32_t i = 0; i < lx->firstcap; i++) {
     if (lx->first[i].key == 0) continue;
     uint32_t s = home_slot(lx->first[i].key, cap - 1);
     while (t[s].key != 0) s = (s + 1) & (cap - 1);
     t[s] = lx->first[i];
   }
-  free(lx->first);
+  free(lx->first_mem);
+  lx->first_mem = mem;
   lx->first = t;
   lx->firstcap = cap;
   return rebuild_filters(lx);
@@ -278,8 +298,26 @@ static first_slot *add_first(lexicon *lx, uint32_t hash, uint32_t hash2,
   }
   slot->casings |= (uint8_t)(1u << casing);
   if (n > 1) slot->second |= second_bit(hash2);
-  if (n > slot->maxlen) slot->maxlen = (uint8_t)n;
   return slot;
+}
+
+/* The longest entry starting with the first token of slot 'fs', in
+** tokens: from 'lengths' (all are at most MAX_ENTRY_TOKENS long) */
+static uint32_t slot_maxlen(const first_slot *fs) {
+  if (fs->lengths & length_bit(32)) return MAX_ENTRY_TOKENS;
+  return 32 - (uint32_t)__builtin_clz(fs->lengths);   /* never 0 */
+}
+
+/* copy what a check of the first one-token entry of slot 'fs' needs
+** into the slot (after its chain changed) */
+static void cache_head1(lexicon *lx, first_slot *fs) {
+  const entry *e = &VEC_AT(lx->entries, entry, fs->head1 - 1);
+  const key_token *kt = &VEC_AT(lx->keys, key_token, e->key);
+  fs->head1_head = kt->head;
+  fs->head1_cls = e->pub.cls;
+  fs->head1_info = (uint8_t)((kt->len <= 8 ? kt->len : HEAD1_LONG) |
+                             (unsigned)kt->casing << 4 |
+                             (e->next != NO_ENTRY ? HEAD1_MORE : 0));
 }
 
 /* the slot of 'seq' for 'hash': the one holding it, or the empty one
@@ -327,7 +365,7 @@ void lexicon_free(lexicon *lx) {
   arena_free(&lx->strings);
   vec_free(&lx->entries);
   vec_free(&lx->keys);
-  free(lx->first);
+  free(lx->first_mem);
   free(lx->seq);
   free(lx->anyfilter);
   free(lx->allfilter);
@@ -623,6 +661,7 @@ static int add_entry(lexicon *lx, const char *surface, size_t slen,
   e->seqhash = h;
   e->next = NO_ENTRY;
   link_entry(lx, head, idx);
+  if (ntok == 1) cache_head1(lx, fslot);
   /* a person named in full: its surname, for labels */
   if (cls == ANNOT_PERSON && ntok >= 2 && canon != NULL &&
       add_surname(lx, lx->scratch.tok_hash[ntok - 1], idx) != ANNOT_OK)
@@ -768,12 +807,16 @@ static const char *const class_names[LEX_CLASS_END - LEX_TITLE] = {
 /* The class named name[0..len): a type name (PERSON...) gives its
 ** annot_type, a class name (TITLE...) its LEX_* value; case matters. */
 int lexicon_class_lookup(const char *name, size_t len) {
-  if (name == NULL) return -1;
+  if (name == NULL || len == 0) return -1;
+  /* asked once per line of a lexicon: the first letter rules out most
+  ** names before their length is counted */
   for (unsigned t = 0; t < ANNOT_TYPE_COUNT; t++)
-    if (strlen(type_names[t]) == len && memcmp(type_names[t], name, len) == 0)
+    if (type_names[t][0] == name[0] && strlen(type_names[t]) == len &&
+        memcmp(type_names[t], name, len) == 0)
       return (int)t;
   for (unsigned c = 0; c < LEX_CLASS_END - LEX_TITLE; c++)
-    if (strlen(class_names[c]) == len && memcmp(class_names[c], name, len) == 0)
+    if (class_names[c][0] == name[0] && strlen(class_names[c]) == len &&
+        memcmp(class_names[c], name, len) == 0)
       return (int)(LEX_TITLE + c);
   return -1;
 }
@@ -826,6 +869,24 @@ static int token_fits(const key_token *kt, const annot_doc *d, uint32_t t) {
   return n == kt->len && memcmp(buf, kt->norm, n) == 0;
 }
 
+/* token_fits for token 't' of 'd' and the first one-token entry of
+** slot 'fs', from what the slot holds: 1 or 0, or -1 when only the
+** entry's key can tell (a long word, non-ASCII text, the end of the
+** text, a token hashed 0 or 1, which share a key) */
+static int head1_fits(const first_slot *fs, const annot_doc *d, uint32_t t) {
+  uint32_t start = d->tok_start[t], rawlen = d->tok_end[t] - start;
+  if (rawlen != HEAD1_LEN(fs->head1_info) || rawlen > 8 ||
+      d->tok_hash[t] <= 1 || d->len - start < 8)
+    return -1;
+  uint64_t x = swar_keep(swar_load(d->text + start, 8), rawlen);
+  if (x & SWAR_HIGHS) return -1;
+  unsigned flags = d->tok_flags[t], casing = HEAD1_CASING(fs->head1_info);
+  if (casing == CASE_CAP && !(flags & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)))
+    return 0;
+  if (casing == CASE_EXACT && !(flags & ANNOT_TF_ALLCAPS)) return 0;
+  return swar_fold(x) == fs->head1_head;
+}
+
 /* The filter over every token of 'd' (see lexicon_filter.h).  The
 ** 'first' slot of each token that passes is fetched into the cache as a
 ** hint: by the time lexicon_match needs it, its miss is paid. */
@@ -856,9 +917,33 @@ size_t lexicon_filter_doc(const lexicon *lx, const annot_doc *d,
   return marked;
 }
 
-/* the look-up behind lexicon_match and lexicon_match_marked (below) */
-static size_t match_at(const lexicon *lx, const annot_doc *d, uint32_t i,
-                       const lex_entry **out, size_t max);
+/* Where match_at writes what it finds: entries ('entries' not NULL) or
+** hits, the first 'max' of them. */
+typedef struct match_out {
+  const lex_entry **entries;
+  lex_hit *hits;
+  size_t max, found;   /* 'found' goes on past 'max', so callers can tell
+                          the answer was cut */
+} match_out;
+
+/* hand out entry 'id' (of class 'cls' and 'ntok' tokens) */
+static void put_match(const lexicon *lx, match_out *o, uint32_t id,
+                      unsigned cls, unsigned ntok) {
+  if (o->found < o->max) {
+    if (o->entries != NULL) {
+      o->entries[o->found] = &VEC_AT(lx->entries, entry, id).pub;
+    } else {
+      o->hits[o->found].id = id;
+      o->hits[o->found].cls = (uint16_t)cls;
+      o->hits[o->found].ntok = (uint8_t)ntok;
+    }
+  }
+  o->found++;
+}
+
+/* the look-up behind lexicon_match and the others (below) */
+static void match_at(const lexicon *lx, const annot_doc *d, uint32_t i,
+                     match_out *o);
 
 /* The entries that start at token 'i' of 'd' (see lexicon.h).  A miss
 ** (most tokens) is one probe of 'first'; a hit tries each length that
@@ -876,7 +961,9 @@ size_t lexicon_match(const lexicon *lx, const annot_doc *d, uint32_t i,
   } else if (!filter_has(lx->anyfilter, lx->anymask, hash)) {
     return 0;
   }
-  return match_at(lx, d, i, out, max);
+  match_out o = {out, NULL, max, 0};
+  match_at(lx, d, i, &o);
+  return o.found;
 }
 
 /* lexicon_match at a token the filter has passed already (see
@@ -884,19 +971,30 @@ size_t lexicon_match(const lexicon *lx, const annot_doc *d, uint32_t i,
 size_t lexicon_match_marked(const lexicon *lx, const annot_doc *d,
                             uint32_t i, const lex_entry **out, size_t max) {
   if (lx == NULL || d == NULL || i >= d->ntok || lx->firstcap == 0) return 0;
-  return match_at(lx, d, i, out, max);
+  match_out o = {out, NULL, max, 0};
+  match_at(lx, d, i, &o);
+  return o.found;
+}
+
+/* lexicon_match_marked, handing out hits (see lexicon_filter.h) */
+size_t lexicon_match_hits(const lexicon *lx, const annot_doc *d, uint32_t i,
+                          lex_hit *out, size_t max) {
+  if (lx == NULL || d == NULL || i >= d->ntok || lx->firstcap == 0) return 0;
+  match_out o = {NULL, out, max, 0};
+  match_at(lx, d, i, &o);
+  return o.found;
 }
 
 /* The body of lexicon_match, once the filter has said yes at token 'i'
 ** (which lies inside the doc, and the lexicon has a 'first' table). */
-static size_t match_at(const lexicon *lx, const annot_doc *d, uint32_t i,
-                       const lex_entry **out, size_t max) {
+static void match_at(const lexicon *lx, const annot_doc *d, uint32_t i,
+                     match_out *o) {
   uint32_t hash = d->tok_hash[i];
   const first_slot *fs = find_first(lx, hash);
-  if (fs == NULL) return 0;   /* the common case: no entry starts here */
-  size_t found = 0;
+  if (fs == NULL) return;   /* the common case: no entry starts here */
   uint32_t left = d->ntok - i;
-  uint32_t maxlen = fs->maxlen < left ? fs->maxlen : left;
+  uint32_t maxlen = slot_maxlen(fs);
+  if (maxlen > left) maxlen = left;
   /* entries of several tokens only when the next token may be a second */
   if (maxlen < 2 || lx->seqcap == 0 ||
       !(fs->second & second_bit(d->tok_hash[i + 1])))
@@ -920,20 +1018,35 @@ static size_t match_at(const lexicon *lx, const annot_doc *d, uint32_t i,
       uint32_t k = 0;
       while (k < n && token_fits(&kt[k], d, i + k)) k++;
       if (k < n) continue;
-      /* the count goes on past 'max', so callers can tell it was cut */
-      if (found < max) out[found] = &en->pub;
-      found++;
+      put_match(lx, o, e, en->pub.cls, n);
     }
   }
-  /* then the one-token entries, chained in the 'first' slot itself */
-  for (uint32_t e = fs->head1 ? fs->head1 - 1 : NO_ENTRY; e != NO_ENTRY;
-       e = VEC_AT(lx->entries, entry, e).next) {
-    const entry *en = &VEC_AT(lx->entries, entry, e);
-    if (!token_fits(&VEC_AT(lx->keys, key_token, en->key), d, i)) continue;
-    if (found < max) out[found] = &en->pub;
-    found++;
+  /* then the one-token entries, chained in the 'first' slot itself: the
+  ** first one from what the slot holds, when it can tell */
+  if (fs->head1 == 0) return;
+  uint32_t e = fs->head1 - 1;
+  int fits = head1_fits(fs, d, i);
+  if (fits >= 0) {
+    if (fits) put_match(lx, o, e, fs->head1_cls, 1);
+    if (!(fs->head1_info & HEAD1_MORE)) return;
+    e = VEC_AT(lx->entries, entry, e).next;
   }
-  return found;
+  for (; e != NO_ENTRY; e = VEC_AT(lx->entries, entry, e).next) {
+    const entry *en = &VEC_AT(lx->entries, entry, e);
+    if (token_fits(&VEC_AT(lx->keys, key_token, en->key), d, i))
+      put_match(lx, o, e, en->pub.cls, 1);
+  }
+}
+
+/* }====================================================== */
+
+
+/* {======================================================
+** Entries by number (see lexicon_filter.h): their index in 'entries'
+** ======================================================= */
+
+const lex_entry *lexicon_entry(const lexicon *lx, uint32_t id) {
+  return &VEC_AT(lx->entries, entry, id).pub;
 }
 
 /* }====================================================== */

@@ -158,13 +158,18 @@ static uint32_t m_approx(const num_src *d, uint32_t i, uint32_t lim) {
   if ((is_word(d, i, lim, "an") || is_word(d, i, lim, "some")) &&
       is_word(d, i + 1, lim, "estimated"))
     return i + 2;
-  static const char *const single[] = {
-    "some", "about", "around", "nearly", "almost", "roughly",
-    "approximately", "over", "estimated", "under"
+  /* with their lengths: asked at every word of the class */
+#define APPROX_WORD(w) {w, sizeof w - 1}
+  static const struct { const char *w; size_t n; } single[] = {
+    APPROX_WORD("some"), APPROX_WORD("about"), APPROX_WORD("around"),
+    APPROX_WORD("nearly"), APPROX_WORD("almost"), APPROX_WORD("roughly"),
+    APPROX_WORD("approximately"), APPROX_WORD("over"),
+    APPROX_WORD("estimated"), APPROX_WORD("under")
   };
+#undef APPROX_WORD
   if (wcls(d, i, lim) & WC_APPROX)
     for (size_t k = 0; k < sizeof single / sizeof single[0]; k++)
-      if (is_word_n(d, i, lim, single[k], strlen(single[k]))) return i + 1;
+      if (is_word_n(d, i, lim, single[k].w, single[k].n)) return i + 1;
   return i;
 }
 

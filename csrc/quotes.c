@@ -26,8 +26,8 @@
 
 /* The code point of a quotation mark token: one byte for ' and ", two
 ** for « » (U+00AB, U+00BB), three for the U+2018..U+203A marks; the
-** scanner made these tokens, so only these forms occur. */
-uint32_t q_markchar(const annot_doc *d, uint32_t i) {
+** scanner made these tokens, so only these forms occur.  Else 0. */
+static uint32_t q_markchar(const annot_doc *d, uint32_t i) {
   const unsigned char *s = (const unsigned char *)d->text + d->tok_start[i];
   uint32_t n = d->tok_end[i] - d->tok_start[i];
   if (n == 1) return s[0];
@@ -36,11 +36,10 @@ uint32_t q_markchar(const annot_doc *d, uint32_t i) {
   return 0;
 }
 
-/* The QT_OPENS / QT_CLOSES bits of quotation mark token 'i': by form
-** for curly marks and guillemets, by the scanner's reading of the
+/* The QT_OPENS / QT_CLOSES bits of quotation mark 'ch' at token 'i': by
+** form for curly marks and guillemets, by the scanner's reading of the
 ** context (space before, space after) for straight ones. */
-static uint8_t mark_bits(const annot_doc *d, uint32_t i) {
-  uint32_t ch = q_markchar(d, i);
+static uint8_t mark_bits(const annot_doc *d, uint32_t i, uint32_t ch) {
   unsigned flags = d->tok_flags[i];
   /* ” ’ » › */
   if (ch == 0x201D || ch == 0x2019 || ch == 0xBB || ch == 0x203A)
@@ -205,26 +204,38 @@ static int fill_tables(qctx *c) {
   const lex_entry *seen[64];
   uint8_t seen_cls[64];
   memset(seen, 0, sizeof seen);
+  /* the arrays of the loop in locals: a store through a byte pointer
+  ** may alias anything, and the compiler would load every pointer from
+  ** 'c' and 'd' again after each one */
+  const uint8_t *kinds = d->tok_kind;
+  const uint16_t *tflags = d->tok_flags, *tok_lex = d->tok_lex;
+  const uint32_t *starts = d->tok_start, *ends = d->tok_end;
+  const uint32_t *hashes = d->tok_hash, *ment = c->ment;
+  uint8_t *wid = c->wid;
+  const qwordtab words = c->words;
   for (uint32_t i = 0; i < c->ntok; i++) {
-    unsigned kind = d->tok_kind[i], flags = d->tok_flags[i];
-    c->wid[i] = WID_NONE;
+    unsigned kind = kinds[i], flags = tflags[i];
+    wid[i] = WID_NONE;
     if (kind == ANNOT_TOK_QUOTE) {
-      c->tf[i] |= mark_bits(d, i);
-      if (push_index(&c->marks, i) != ANNOT_OK) return ANNOT_ENOMEM;
+      qmark *mk = vec_push(&c->marks, sizeof *mk);
+      if (mk == NULL) return ANNOT_ENOMEM;
+      mk->tok = i;
+      mk->ch = q_markchar(d, i);
+      c->tf[i] |= mark_bits(d, i, mk->ch);
       continue;
     }
     /* one-byte punctuation gets an id in the rule-word table, so that
     ** later tests read one byte per token instead of the text */
     if (kind == ANNOT_TOK_PUNCT) {
-      if (d->tok_end[i] - d->tok_start[i] != 1) continue;
-      switch (d->text[d->tok_start[i]]) {
-        case '.': c->wid[i] = P_DOT; break;
-        case ',': c->wid[i] = P_COMMA; break;
-        case ';': c->wid[i] = P_SEMI; break;
-        case '!': c->wid[i] = P_EXCL; break;
-        case '?': c->wid[i] = P_QUEST; break;
+      if (ends[i] - starts[i] != 1) continue;
+      switch (d->text[starts[i]]) {
+        case '.': wid[i] = P_DOT; break;
+        case ',': wid[i] = P_COMMA; break;
+        case ';': wid[i] = P_SEMI; break;
+        case '!': wid[i] = P_EXCL; break;
+        case '?': wid[i] = P_QUEST; break;
         case ':':
-          c->wid[i] = P_COLON;
+          wid[i] = P_COLON;
           if (push_index(&c->colons, i) != ANNOT_OK) return ANNOT_ENOMEM;
           break;
         default: break;
@@ -237,17 +248,18 @@ static int fill_tables(qctx *c) {
         (i == 0 || (flags & (ANNOT_TF_PARA_START | ANNOT_TF_NEWLINE))) &&
         push_index(&c->lines, i) != ANNOT_OK)
       return ANNOT_ENOMEM;
-    c->wid[i] = q_word_of(c, i);
+    uint8_t w = q_word_of(words, hashes[i], ends[i] - starts[i]);
+    wid[i] = w;
     /* function words (the, of, that ... where: the rule words before
     ** 'called') start no cue and name no source, and a capital inside a
     ** sentence is a name's: the lexicon is asked about the others only */
-    if ((c->wid[i] != WID_NONE && c->wid[i] < W_CALLED) || c->lex == NULL ||
-        c->ment[i] != ANNOT_NONE)
+    if ((w != WID_NONE && w < W_CALLED) || c->lex == NULL ||
+        ment[i] != ANNOT_NONE)
       continue;
     /* the entity stage's word-class mask, when there is one, says where
     ** no cue, source or title starts: most tokens are passed over
     ** without a lexicon look-up */
-    if (d->tok_lex != NULL && !(d->tok_lex[i] & lex_wanted)) continue;
+    if (tok_lex != NULL && !(tok_lex[i] & lex_wanted)) continue;
     /* ... except after an article, a name or a possessive: 'the
     ** President said', 'the Ukrainian President said', 'Russia's
     ** President' */
@@ -386,6 +398,7 @@ static void free_ctx(qctx *c) {
   vec_free(&c->cues);
   vec_free(&c->quotes);
   vec_free(&c->frames);
+  vec_free(&c->frame_tb);
 }
 
 /* The stage: tables, then the sieves in order (doc/quotes.md), then the
@@ -417,7 +430,15 @@ int stage_quotes(annot_doc *d, annot_error *err) {
     /* marks, cue lengths and classes start empty; fill_tables sets the
     ** mentions and the rule words of every token */
     memset(c.tf, 0, n * (sizeof *c.tf + 2));
-    rc = fill_tables(&c);
+    /* the lists sized up front, so that they are not grown by copies
+    ** doc after doc: news has a mark and a cue every 30 tokens or so,
+    ** a working quote for about each of them */
+    rc = vec_reserve(&c.marks, sizeof(qmark), n / 16 + 8);
+    if (rc == ANNOT_OK) rc = vec_reserve(&c.cues, sizeof(uint32_t), n / 16 + 8);
+    if (rc == ANNOT_OK) rc = fill_tables(&c);
+    if (rc == ANNOT_OK)
+      rc = vec_reserve(&c.quotes, sizeof(wquote),
+                       (size_t)c.marks.n + c.cues.n + 8);
     if (rc == ANNOT_OK) rc = q_pair_marks(&c);
     if (rc == ANNOT_OK) rc = q_find_turns(&c);
     if (rc == ANNOT_OK) rc = q_build_frames(&c);

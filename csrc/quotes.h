@@ -108,6 +108,14 @@ extern const uint16_t q_word_class[256];
 #define WID_NONE 255
 #define WTAB 2048   /* load under 1/8: most probes end at an empty slot */
 
+/* the rule words by hash, open addressing: one table per process, built
+** once (quotes_words.c) and read-only afterwards */
+typedef struct qwordtab {
+  const uint32_t *hash;     /* WTAB hashes */
+  const uint8_t *slot;      /* their enum qword + 1; 0: an empty slot */
+  const uint8_t *len;       /* their lengths in bytes, by enum qword */
+} qwordtab;
+
 /* a speaker phrase */
 typedef struct qspeaker {
   uint32_t tb, te;          /* tokens; tb == te: none */
@@ -147,6 +155,13 @@ typedef struct wquote {
   uint8_t attributed;       /* a sieve gave it a speaker */
 } wquote;
 
+/* a quotation mark: its token and its code point (ASCII, Latin-1 or
+** U+2000..U+203F), read from the text once (fill_tables) */
+typedef struct qmark {
+  uint32_t tok;
+  uint32_t ch;
+} qmark;
+
 typedef struct qctx {
   annot_doc *d;
   const lexicon *lex;
@@ -157,19 +172,17 @@ typedef struct qctx {
   uint32_t *ment;           /* mention covering the token, or ANNOT_NONE */
   uint8_t *wid;             /* enum qword of each token (punctuation
                                included), or WID_NONE */
-  /* the rule words by hash, open addressing: one table per process,
-  ** built once (quotes_words.c) and read-only afterwards */
-  const uint32_t *whash;    /* WTAB hashes */
-  const uint8_t *wslot;     /* their enum qword + 1; 0: an empty slot */
-  const uint8_t *wlen;      /* their lengths in bytes, by enum qword */
+  qwordtab words;           /* the rule-word table */
   /* token indices gathered in the one pass over all tokens, so that the
   ** sieves visit only the tokens they care about */
-  vec marks;                /* quotation marks */
+  vec marks;                /* qmark: quotation marks */
   vec lines;                /* words in capitals that open a line */
   vec colons;               /* colons outside numbers */
   vec cues;                 /* first tokens of cues */
   vec quotes;               /* wquote, marked quotes, turns, colon blocks */
   vec frames;               /* qframe, in text order */
+  vec frame_tb;             /* uint32_t: each frame's cue_tb, so that
+                               q_frame_before searches 4 bytes a frame */
   uint32_t nlabels;         /* transcript labels seen */
 } qctx;
 
@@ -208,9 +221,6 @@ static inline int q_closemark(const qctx *c, uint32_t i) {
 static inline int q_openmark(const qctx *c, uint32_t i) {
   return i < c->ntok && (c->tf[i] & QT_OPENS);
 }
-/* the code point of quotation mark token 'i' (ASCII, Latin-1 or
-** U+2000..U+203F), or 0 */
-uint32_t q_markchar(const annot_doc *d, uint32_t i);
 /* the mention covering token 'i', or NULL */
 static inline const annot_mention *q_mention(const qctx *c, uint32_t i) {
   if (i >= c->ntok || c->ment[i] == ANNOT_NONE) return NULL;
@@ -233,21 +243,18 @@ qspeaker q_speaker_mention(const qctx *c, uint32_t m);
 /* quotes_words.c: the rule words of each token */
 void q_init_words(qctx *c);
 
-/* The rule word token 'i' is, or WID_NONE: a probe of the table that
-** q_init_words pointed 'c' at, by the scanner's hash of the token.
-** Inline: it runs at every word of every doc. */
-static inline uint8_t q_word_of(const qctx *c, uint32_t i) {
-  const annot_doc *d = c->d;
-  uint32_t h = d->tok_hash[i];
-  uint32_t len = d->tok_end[i] - d->tok_start[i];
+/* The rule word of a token with the scanner's hash 'h' and 'len' bytes,
+** or WID_NONE: a probe of table 't' (q_init_words).  Inline: it runs at
+** every word of every doc, with the table's pointers in registers. */
+static inline uint8_t q_word_of(qwordtab t, uint32_t h, uint32_t len) {
   /* the home slot: a multiplicative hash to 11 bits, WTAB slots */
-  for (uint32_t s = (h * 0x9E3779B1u) >> 21; c->wslot[s] != 0;
+  for (uint32_t s = (h * 0x9E3779B1u) >> 21; t.slot[s] != 0;
        s = (s + 1) & (WTAB - 1)) {
-    if (c->whash[s] != h) continue;
-    unsigned w = c->wslot[s] - 1u;
+    if (t.hash[s] != h) continue;
+    unsigned w = t.slot[s] - 1u;
     /* a hash match of the right length; "n't" may be spelled with a
     ** curly apostrophe, which is longer in bytes */
-    if (len == c->wlen[w] || (w == W_NT && len == 5)) return (uint8_t)w;
+    if (len == t.len[w] || (w == W_NT && len == 5)) return (uint8_t)w;
   }
   return WID_NONE;
 }

@@ -21,6 +21,9 @@
 #define TRAIL_WINDOW 12
 /* most words of a quote that reads as a name ('Allies Resolve') */
 #define NAME_WORDS 5
+/* words counted in a marked quote: the kinds ask at most whether it has
+** more than NAME_WORDS, 4 or 6 or more, so counting stops there */
+#define SHAPE_WORDS 6
 
 /* {======================================================
 ** What a quote looks like
@@ -33,7 +36,7 @@ typedef struct qshape {
   int ends_punct;    /* its content ends with . , ? ! or … */
   int name_like;     /* a few capitalised words: a name or a title */
   int naming;        /* after 'called', 'dubbed', a possessive ... */
-  uint32_t words;    /* word and number tokens (up to 64) */
+  uint32_t words;    /* word and number tokens (up to SHAPE_WORDS) */
 } qshape;
 
 /* A naming word right before the marked term at 'i': 'called',
@@ -99,7 +102,7 @@ static qshape shape_of(const qctx *c, const wquote *w) {
   /* count the words; a lower-case word other than a small one means the
   ** quote is not a name */
   int all_caps = 1;
-  for (uint32_t t = w->cb; t < w->ce && s.words < 64; t++) {
+  for (uint32_t t = w->cb; t < w->ce && s.words < SHAPE_WORDS; t++) {
     unsigned kind = d->tok_kind[t];
     if (kind == ANNOT_TOK_WORD || kind == ANNOT_TOK_NUMBER) {
       s.words++;

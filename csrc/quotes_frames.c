@@ -952,6 +952,9 @@ static uint32_t clause_end(const qctx *c, uint32_t cs, uint32_t se, int np) {
   ** quote for a clause reported inside it, outside for the others */
   unsigned level = cs < c->ntok ? (c->tf[cs] & QT_INQUOTE) : 0;
   for (uint32_t t = cs; t < se && np >= 0; t++) {
+    /* every test below is about a rule word or punctuation at 't': a
+    ** token of neither (about half of them) is passed over at once */
+    if (t < c->ntok && c->wid[t] == WID_NONE) continue;
     if (t > cs && (q_punct(c, t, ';') || q_punct(c, t, ':')) &&
         (c->tf[t] & QT_INQUOTE) == level) {
       end = t;
@@ -1235,10 +1238,11 @@ static int is_article(const qctx *c, uint32_t i) {
 /* How many frames have their cue before token 'i' (binary search: the
 ** frames are in text order). */
 uint32_t q_frame_before(const qctx *c, uint32_t i) {
-  uint32_t lo = 0, hi = c->frames.n;
+  const uint32_t *tb = c->frame_tb.data;
+  uint32_t lo = 0, hi = c->frame_tb.n;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
-    if (VEC_AT(c->frames, qframe, mid).cue_tb < i) lo = mid + 1;
+    if (tb[mid] < i) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -1416,8 +1420,10 @@ static int add_frame(qctx *c, uint32_t i, uint32_t s, uint32_t sb,
     f.ct_e = ce;
   }
   qframe *slot = vec_push(&c->frames, sizeof *slot);
-  if (slot == NULL) return ANNOT_ENOMEM;
+  uint32_t *tb = vec_push(&c->frame_tb, sizeof *tb);
+  if (slot == NULL || tb == NULL) return ANNOT_ENOMEM;
   *slot = f;
+  *tb = f.cue_tb;
   return ANNOT_OK;
 }
 
@@ -1426,8 +1432,20 @@ static int add_frame(qctx *c, uint32_t i, uint32_t s, uint32_t sb,
 int q_build_frames(qctx *c) {
   const annot_doc *d = c->d;
   uint32_t s = 0, next = 0;   /* cues do not overlap */
+  /* at most a frame per cue: no growing */
+  if (vec_reserve(&c->frames, sizeof(qframe), c->cues.n) != ANNOT_OK ||
+      vec_reserve(&c->frame_tb, sizeof(uint32_t), c->cues.n) != ANNOT_OK)
+    return ANNOT_ENOMEM;
   for (uint32_t k = 0; k < c->cues.n; k++) {
     uint32_t i = VEC_AT(c->cues, uint32_t, k);
+#if defined(__GNUC__)
+    /* the rules read the words of a cue: in a long text they left the
+    ** cache long ago, so ask for those of the cue after next now */
+    if (k + 2 < c->cues.n) {
+      uint32_t ahead = VEC_AT(c->cues, uint32_t, k + 2);
+      __builtin_prefetch(d->text + d->tok_start[ahead]);
+    }
+#endif
     if (i < next || (c->tf[i] & QT_LABEL)) continue;
     while (s + 1 < d->sentences.n &&
            VEC_AT(d->sentences, annot_span, s + 1).tok_begin <= i)

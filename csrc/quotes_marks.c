@@ -100,10 +100,10 @@ static int close_unclosed(qctx *c, open_mark *st, int *top, int from,
 ** closes level '*level', 0 is left alone.  Curly forms say which they
 ** are (but “ closes a German „); straight marks follow the scanner's
 ** reading of the context, and close an open mark of the same form. */
-static int mark_role(const qctx *c, uint32_t i, const open_mark *st, int top,
-                     int *level) {
-  uint32_t ch = q_markchar(c->d, i);
-  unsigned flags = c->d->tok_flags[i];
+static int mark_role(const qctx *c, const qmark *mk, const open_mark *st,
+                     int top, int *level) {
+  uint32_t ch = mk->ch;
+  unsigned flags = c->d->tok_flags[mk->tok];
   int fam = family(ch);
   if (fam == FAM_NONE) return 0;
   int k = find_open(st, top, fam);
@@ -149,13 +149,12 @@ static int opens_statement(const qctx *c, uint32_t open) {
          d->tok_kind[p] == ANNOT_TOK_DASH;
 }
 
-/* The mark at 'i', which opens a paragraph, continues the quote opened
+/* The mark 'ch', which opens a paragraph, continues the quote opened
 ** by 'outer': a mark of the same family that opens, and a quote that
 ** began as a statement (a partial quote left open is a typo, not a quote
 ** running on). */
-static int continues(const qctx *c, uint32_t i, const open_mark *outer) {
+static int continues(const qctx *c, uint32_t ch, const open_mark *outer) {
   if (!opens_statement(c, outer->tok)) return 0;
-  uint32_t ch = q_markchar(c->d, i);
   int opens = ch == 0x201C || ch == 0x2018 || ch == 0x201E || ch == 0xAB ||
               ch == 0x2039 || ch == '"' || ch == '\'';
   return opens && family(ch) == family(outer->ch);
@@ -172,9 +171,9 @@ int q_pair_marks(qctx *c) {
   const annot_span *sents = d->sentences.data, *paras = d->paragraphs.data;
   uint32_t nsent = d->sentences.n, npara = d->paragraphs.n;
   uint32_t sent = 0, para = 0, open_para = 0;   /* 'open_para': the stack's */
-  const uint32_t *marks = c->marks.data;
+  const qmark *marks = c->marks.data;
   for (uint32_t k = 0; k < c->marks.n; k++) {
-    uint32_t i = marks[k];
+    uint32_t i = marks[k].tok;
     /* follow the sentences and paragraphs: marks come in text order */
     while (sent + 1 < nsent && sents[sent + 1].tok_begin <= i) sent++;
     while (para + 1 < npara && paras[para + 1].tok_begin <= i) para++;
@@ -182,7 +181,7 @@ int q_pair_marks(qctx *c) {
     ** unless this mark opens the next paragraph and continues them */
     if (top > 0 && para != open_para) {
       int cont = para == open_para + 1 && paras[para].tok_begin == i &&
-                 continues(c, i, &st[0]);
+                 continues(c, marks[k].ch, &st[0]);
       uint32_t end = open_para < npara ? paras[open_para].tok_end : c->ntok;
       if (close_unclosed(c, st, &top, cont ? 1 : 0, end) != ANNOT_OK)
         return ANNOT_ENOMEM;
@@ -193,10 +192,10 @@ int q_pair_marks(qctx *c) {
       }
     }
     int level = -1;
-    int role = mark_role(c, i, st, top, &level);
+    int role = mark_role(c, &marks[k], st, top, &level);
     if (role > 0 && top < MAX_DEPTH) {
       st[top].tok = i;
-      st[top].ch = q_markchar(d, i);
+      st[top].ch = marks[k].ch;
       st[top].sent = sent;
       st[top].para = para;
       top++;

@@ -207,9 +207,9 @@ static void build_table(void) {
 ** wait for the one build). */
 void q_init_words(qctx *c) {
   pthread_once(&table_once, build_table);
-  c->whash = table_hash;
-  c->wslot = table_slot;
-  c->wlen = table_len;
+  c->words.hash = table_hash;
+  c->words.slot = table_slot;
+  c->words.len = table_len;
 }
 
 /* }====================================================== */

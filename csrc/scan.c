@@ -5,14 +5,18 @@
 ** scan_sentences.c then runs over the tokens.  Also here: annot_norm and
 ** annot_norm_hash, the normalised form that the lexicon keys entries by.
 **
-** The common token, a plain ASCII word before a space or a comma, takes
-** one fused pass (plain_word): 8 bytes at a time, the same masks give its
-** end, its shape and its lowered bytes for the hash, and it is stored
-** straight into the doc's arrays.  Other ASCII goes through byte-class
+** The common token, a plain ASCII word of letters before a space, a comma
+** or a sentence's period, takes one fused pass (plain_word): 8 bytes at a
+** time, the same mask gives its end, its case and its lowered bytes for
+** the hash, and it is stored straight into the doc's arrays.  Storing a
+** token also marks it busy or quiet for the sentence pass (scan.h), which
+** then skips the quiet ones unread.  Other ASCII goes through byte-class
 ** tables; non-ASCII is decoded and classified through unicode.h.  Every byte ends up in exactly
 ** one token or in the whitespace between tokens: invalid UTF-8 bytes are
 ** one-byte INVALID tokens, control characters (NUL too) SYMBOL tokens.
 */
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "scan.h"
@@ -321,19 +325,20 @@ size_t annot_norm(const char *text, size_t len, char *buf, size_t size) {
   const unsigned char *p = (const unsigned char *)text;
   size_t i = 0, out = 0;
   while (i < len) {
+    if (p[i] < 0x80) {          /* ASCII, the usual byte: lowered */
+      if (out + 1 < size) buf[out] = (char)lower_ascii(p[i]);
+      out++;
+      i++;
+      continue;
+    }
     unsigned char tmp[4];
     unsigned m, n;
-    if (p[i] < 0x80) {
-      tmp[0] = (unsigned char)lower_ascii(p[i]);
+    uint32_t cp;
+    n = utf8_decode(p + i, len - i, &cp);
+    if (n == 0) {               /* an invalid byte is copied as it is */
+      tmp[0] = p[i];
       m = n = 1;
-    } else {
-      uint32_t cp;
-      n = utf8_decode(p + i, len - i, &cp);
-      if (n == 0) {             /* an invalid byte is copied as it is */
-        tmp[0] = p[i];
-        m = n = 1;
-      } else m = norm_codepoint(cp, tmp);
-    }
+    } else m = norm_codepoint(cp, tmp);
     /* copy what fits, but count the whole length */
     for (unsigned k = 0; k < m; k++, out++)
       if (out + 1 < size) buf[out] = (char)tmp[k];
@@ -365,12 +370,20 @@ typedef struct scanner {
   annot_doc *d;
   const unsigned char *t; /* the text, d->text */
   uint32_t n;             /* its length, d->len */
-  unsigned pending;       /* SPACE / NEWLINE flags for the next token */
-  unsigned breaks;        /* line breaks in the current whitespace run */
-  int para_break;         /* the next token starts a paragraph */
+  unsigned pending;       /* SPACE / NEWLINE / PARA_START for the next token */
   int single_open;        /* single quotes opened in this paragraph */
   uint32_t no_email_until; /* no e-mail address starts before this */
+  uint64_t *busy;         /* the busy bits of scan_sentences (scan.h) */
+  size_t busy_words;      /* allocated, covering the token arrays */
+  uint64_t busy_local[64]; /* 'busy' for up to 4096 tokens: no malloc */
 } scanner;
+
+/* The pending layout flags after one more line break: a second one
+** since the last token makes a blank line, which opens a paragraph */
+static inline unsigned line_break(unsigned pending) {
+  if (pending & ANNOT_TF_NEWLINE) pending |= ANNOT_TF_PARA_START;
+  return pending | ANNOT_TF_SPACE | ANNOT_TF_NEWLINE;
+}
 
 /* The token flags for each combination of shape bits, built by the
 ** preprocessor: letters make ALPHA, digits DIGIT, and so on; ALLCAPS needs
@@ -390,26 +403,76 @@ static const uint16_t shape_flags[64] = {
   SHAPE_FLAGS16(0), SHAPE_FLAGS16(16), SHAPE_FLAGS16(32), SHAPE_FLAGS16(48)
 };
 
+/* Make the busy bits cover one token past the arrays' capacity (all
+** that store can mark before they grow again); 0 or ANNOT_ENOMEM. */
+static int cover_busy(scanner *sc) {
+  size_t want = (size_t)sc->d->tokcap / 64 + 1, have = sc->busy_words;
+  uint64_t *b = sc->busy;
+  if (want <= have) return ANNOT_OK;
+  if (b == NULL && want <= sizeof sc->busy_local / sizeof *b)
+    b = sc->busy_local;
+  else if (b == NULL || b == sc->busy_local) {
+    b = malloc(want * sizeof *b);
+    if (b == NULL) return ANNOT_ENOMEM;
+    if (have > 0) memcpy(b, sc->busy_local, have * sizeof *b);
+  } else if ((b = realloc(b, want * sizeof *b)) == NULL)
+    return ANNOT_ENOMEM;
+  memset(b + have, 0, (want - have) * sizeof *b);
+  sc->busy = b;
+  sc->busy_words = want;
+  return ANNOT_OK;
+}
+
+/* the arrays are full: grow them with the token, then the busy bits */
+static int push_grow(scanner *sc, uint32_t s, uint32_t e, unsigned kind,
+                     unsigned flags, uint32_t h) {
+  if (doc_push_token(sc->d, s, e, kind, flags, h) != ANNOT_OK)
+    return ANNOT_ENOMEM;
+  return cover_busy(sc);
+}
+
+/* token k is busy (scan.h) */
+static inline void mark_busy(scanner *sc, uint32_t k) {
+  sc->busy[k >> 6] |= (uint64_t)1 << (k & 63);
+}
+
+/* How store marks the busy bits (scan.h): by the general rule, as a
+** comma, which matters only at the start of a line, or as a sentence's
+** period, after which only a token of one or two bytes (2. a.) may be a
+** list item */
+enum busy_rule { BUSY_GENERAL, BUSY_COMMA, BUSY_PERIOD };
+
 /* Store token t[s..e) of 'kind' whose flags, but for the layout ones,
 ** are 'flags' and whose hash is 'h'; adds the layout flags that the
-** whitespace before it set.  The arrays are sized for the text before the
-** scan: while there is room the token goes straight in, and only a full
-** array calls doc_push_token to grow.  0 or ANNOT_ENOMEM. */
-static inline int store(scanner *sc, uint32_t s, uint32_t e, unsigned kind,
-                        unsigned flags, uint32_t h) {
+** whitespace before it set, and marks it busy or not.  The arrays are
+** sized for the text before the scan: while there is room the token goes
+** straight in, and only a full array calls doc_push_token to grow.  0 or
+** ANNOT_ENOMEM. */
+static inline int store_as(scanner *sc, uint32_t s, uint32_t e,
+                           unsigned kind, unsigned flags, uint32_t h,
+                           enum busy_rule rule) {
   flags |= sc->pending;
-  /* a blank line opens a paragraph (stage_scan sets 'para_break' for the
-  ** first token); an unclosed single quote does not survive it */
-  if (sc->para_break) {
-    flags |= ANNOT_TF_PARA_START;
-    sc->single_open = 0;
-    sc->para_break = 0;
-  }
+  /* an unclosed single quote does not survive a blank line */
+  if (flags & ANNOT_TF_PARA_START) sc->single_open = 0;
   sc->pending = 0;
-  sc->breaks = 0;
   annot_doc *d = sc->d;
   uint32_t k = d->ntok;
-  if (k == d->tokcap) return doc_push_token(d, s, e, kind, flags, h);
+  if (rule == BUSY_COMMA) {
+    if (flags & (ANNOT_TF_NEWLINE | ANNOT_TF_PARA_START)) mark_busy(sc, k);
+  } else if (rule == BUSY_PERIOD) {
+    mark_busy(sc, k);
+    if (!(flags & ANNOT_TF_SPACE) && k > 0 &&
+        d->tok_end[k - 1] - d->tok_start[k - 1] <= 2)
+      mark_busy(sc, k - 1);
+  } else {
+    if (((SCAN_BUSY_KINDS >> kind) & 1) || (flags & SCAN_BUSY_FLAGS))
+      mark_busy(sc, k);
+    /* a mark glued after a token may make it a list item: 2. a) */
+    if ((kind == ANNOT_TOK_PUNCT || kind == ANNOT_TOK_BRACKET) &&
+        !(flags & ANNOT_TF_SPACE) && k > 0)
+      mark_busy(sc, k - 1);
+  }
+  if (k == d->tokcap) return push_grow(sc, s, e, kind, flags, h);
   d->ntok = k + 1;
   d->tok_start[k] = s;
   d->tok_end[k] = e;
@@ -417,6 +480,11 @@ static inline int store(scanner *sc, uint32_t s, uint32_t e, unsigned kind,
   d->tok_flags[k] = (uint16_t)flags;
   d->tok_kind[k] = (uint8_t)kind;   /* last: a byte store aliases all */
   return ANNOT_OK;
+}
+
+static inline int store(scanner *sc, uint32_t s, uint32_t e, unsigned kind,
+                        unsigned flags, uint32_t h) {
+  return store_as(sc, s, e, kind, flags, h, BUSY_GENERAL);
 }
 
 /* The end, kind and flags of the last token pushed (0 before the first):
@@ -990,10 +1058,9 @@ static uint32_t scan_nonascii(scanner *sc, uint32_t i) {
       if (cls == UC_SPACE) sc->pending |= ANNOT_TF_SPACE;
       return e;
     case UC_NEWLINE:
-      sc->pending |= ANNOT_TF_SPACE | ANNOT_TF_NEWLINE;
       /* a paragraph separator is a blank line on its own */
-      sc->breaks += cp == 0x2029 ? 2 : 1;
-      if (sc->breaks >= 2) sc->para_break = 1;
+      sc->pending = line_break(sc->pending) |
+                    (cp == 0x2029 ? ANNOT_TF_PARA_START : 0);
       return e;
     case UC_QUOTE_INITIAL: case UC_QUOTE_FINAL:
       return push_quote(sc, i, len, cp) ? 0 : e;
@@ -1036,60 +1103,50 @@ static inline int period_is_punct(const scanner *sc, uint32_t i,
                                                   len) == ABBR_NONE);
 }
 
-/* The fast path of the scan, for the most common token of all: a plain
-** ASCII word starting with a letter at 'i' and ending before a byte that
-** nothing clings to (a space, a comma, a sentence's period; not an
-** apostrophe, a hyphen, '@' or ':', which scan_word must look at).  The word's end, its
-** hash and its shape are found in one pass, 8 bytes at a time: each chunk
-** is classified once and the same masks give the word's end, its shape
-** and its lowered bytes.  Returns the end with '*hash' and '*flags' set,
-** or 0 when the word needs scan_word (non-ASCII, a clinging byte, or too
-** near the end of the text for whole loads).  Gives what hash_and_shape
-** gives for the same bytes. */
+/* The fast path of the scan, for the commonest token of all: a plain
+** ASCII word of letters starting at 'i' and ending before a byte that
+** nothing clings to (a space, a comma, a sentence's period; not a digit,
+** an apostrophe, a hyphen, '@' or ':', which scan_word must look at).
+** The word's end, its hash and its shape are found in one pass, 8 bytes
+** at a time: each chunk is classified once and the same mask gives the
+** word's end, its case and its lowered bytes.  Returns the end with
+** '*hash' and '*flags' set, or 0 when the word needs scan_word
+** (non-ASCII, a digit or a clinging byte, or too near the end of the text
+** for whole loads).  Gives what push gives for the same bytes. */
 static inline uint32_t plain_word(const scanner *sc, uint32_t i,
                                   uint32_t *hash, unsigned *flags) {
   const unsigned char *t = sc->t;
-  uint64_t h = HASH_SEED, uppers = 0, lowers = 0, digits = 0;
+  uint64_t h = HASH_SEED, lowers = 0, x, letter;
   uint32_t p = i;
   for (;;) {
     if (sc->n - p < 8) return 0;
-    uint64_t x = load8(t + p), high = x & HIGHS, x7 = x & ~HIGHS;
-    /* letters of either case are a-z once the case bit 0x20 is set; the
-    ** upper-case ones had it clear (bit 5 shifted up to bit 7); a byte
-    ** with its high bit set is in none of the ranges */
-    uint64_t letter = bytes_in_range(x7 | (ONES * 0x20), 'a', 'z') & ~high;
-    uint64_t upper = letter & ~(x << 2);
-    uint64_t lower = letter & ~upper;
-    uint64_t digit = bytes_in_range(x7, '0', '9') & ~high;
-    uint64_t stop = ~(letter | digit) & HIGHS;
-    if (stop != 0) {
-      unsigned bit = (unsigned)__builtin_ctzll(stop), used = bit >> 3;
-      unsigned c = (unsigned)(x >> (8 * used)) & 0xFF;
-      if ((byte_class[c] & (B_LOCAL | B_HIGH | B_CLING)) &&
-          !(c == '.' && period_is_punct(sc, i, p + used)))
-        return 0;
-      if (used > 0) {                  /* the word's bytes in this chunk */
-        uint64_t keep = ~(~0ull << (8 * used));
-        upper &= keep;
-        lowers |= lower & keep;
-        digits |= digit & keep;
-        uppers |= upper;
-        h = hash_chunk(h, (x & keep) | (upper >> 2));
-      }
-      p += used;
-      break;
-    }
-    uppers |= upper;
-    lowers |= lower;
-    digits |= digit;
-    h = hash_chunk(h, x | (upper >> 2));   /* 0x80 >> 2 is the case bit */
+    x = load8(t + p);
+    /* letters of either case are a-z once the case bit 0x20 is set; a
+    ** byte with its high bit set is none */
+    letter = bytes_in_range((x & ~HIGHS) | (ONES * 0x20), 'a', 'z') & ~x;
+    if (letter != HIGHS) break;
+    lowers |= (x << 2) & HIGHS;           /* the case bits, moved up */
+    h = hash_chunk(h, x | (ONES * 0x20));
     p += 8;
   }
-  /* the first byte is a letter: it alone decides 'capitalised' */
-  unsigned shape = (uppers ? SH_UPPER : 0) | (lowers ? SH_LOWER : 0) |
-                   (digits ? SH_DIGIT : 0) |
-                   ((byte_class[t[i]] & B_UPPER) ? SH_CAP : 0);
-  *flags = shape_flags[shape];
+  unsigned bit = (unsigned)__builtin_ctzll(letter ^ HIGHS), used = bit >> 3;
+  unsigned c = (unsigned)(x >> (8 * used)) & 0xFF;
+  /* digits are B_LOCAL: a word with digits goes to scan_word */
+  if ((byte_class[c] & (B_LOCAL | B_HIGH | B_CLING)) &&
+      !(c == '.' && period_is_punct(sc, i, p + used)))
+    return 0;
+  if (used > 0) {                  /* the word's bytes in this chunk */
+    uint64_t keep = ~(~0ull << (8 * used));
+    letter &= keep;
+    lowers |= (x << 2) & letter;
+    h = hash_chunk(h, (x & keep) | (letter >> 2));   /* 0x80 >> 2 = 0x20 */
+  }
+  p += used;
+  /* Every byte is an ASCII letter: the word is ALPHA, CAP when its first
+  ** letter is upper case, ALLCAPS when none is lower case (what
+  ** shape_flags gives for these shapes) */
+  *flags = ANNOT_TF_ALPHA | ((t[i] & 0x20) ? 0 : ANNOT_TF_CAP) |
+           (lowers ? 0 : ANNOT_TF_ALLCAPS);
   *hash = hash_final(h, p - i);
   return p;
 }
@@ -1099,25 +1156,43 @@ static inline uint32_t plain_word(const scanner *sc, uint32_t i,
 #define COMMA_HASH hash_final(hash_chunk(HASH_SEED, ','), 1)
 #define PERIOD_HASH hash_final(hash_chunk(HASH_SEED, '.'), 1)
 
+/* is the '.' at 'i' (with 2 bytes after it) a period before whitespace
+** that starts no spaced ellipsis ". . ."?  Then it is a token alone. */
+static inline int plain_period(const unsigned char *t, uint32_t i) {
+  return (byte_class[t[i + 1]] & (B_SPACE | B_BREAK)) && t[i + 2] != '.';
+}
+
 /* The main loop: whitespace is consumed here (it only sets flags for the
-** next token), plain words and commas are stored here (the fast path);
-** everything else goes to the scanner for its first byte, which returns
-** where the next token may start. */
-int stage_scan(annot_doc *d, annot_error *err) {
-  scanner sc;
-  memset(&sc, 0, sizeof sc);
-  sc.d = d;
-  sc.t = (const unsigned char *)d->text;
-  sc.n = d->len;
-  sc.para_break = 1;              /* the first token opens a paragraph */
-  const unsigned char *t = sc.t;
-  uint32_t i = 0, n = sc.n;
+** next token), plain words, commas and periods are stored here (the fast
+** path); everything else goes to the scanner for its first byte, which
+** returns where the next token may start.  0 or ANNOT_ENOMEM. */
+static int scan_text(scanner *sc) {
+  const unsigned char *t = sc->t;
+  uint32_t i = 0, n = sc->n;
   while (i < n) {
     unsigned c = t[i];
     unsigned k = byte_class[c];
     uint32_t next;
+    /* a plain word first, the commonest token; the one space after it
+    ** (or after a comma or a period) is taken with it, so that the next
+    ** round most often starts at a letter again */
+    if (k & (B_UPPER | B_LOWER)) {
+      uint32_t h;
+      unsigned flags;
+      uint32_t e = plain_word(sc, i, &h, &flags);
+      if (e != 0) {
+        if (store(sc, i, e, ANNOT_TOK_WORD, flags, h) != ANNOT_OK)
+          return ANNOT_ENOMEM;
+        i = e;
+        if (t[e] == ' ') {       /* plain_word read past it */
+          sc->pending = ANNOT_TF_SPACE;
+          i = e + 1;
+        }
+        continue;
+      }
+    }
     if (k & B_SPACE) {
-      sc.pending |= ANNOT_TF_SPACE;
+      sc->pending |= ANNOT_TF_SPACE;
       i++;
       continue;
     }
@@ -1125,42 +1200,45 @@ int stage_scan(annot_doc *d, annot_error *err) {
       /* CR LF is one line break; a blank line ends a paragraph */
       if (c == '\r' && i + 1 < n && t[i + 1] == '\n') i++;
       i++;
-      sc.pending |= ANNOT_TF_SPACE | ANNOT_TF_NEWLINE;
-      if (++sc.breaks >= 2) sc.para_break = 1;
+      sc->pending = line_break(sc->pending);
       continue;
     }
-    if (k & (B_UPPER | B_LOWER)) {
-      uint32_t h;
-      unsigned flags;
-      uint32_t e = plain_word(&sc, i, &h, &flags);
-      if (e != 0) {
-        if (store(&sc, i, e, ANNOT_TOK_WORD, flags, h) != ANNOT_OK)
-          return annot_seterror(err, ANNOT_ENOMEM, i, "out of memory");
-        i = e;
-        continue;
-      }
-    }
-    /* the commonest marks: a comma, always a token alone, and a period
-    ** before whitespace that starts no spaced ellipsis ". . ." */
-    if (c == ',' || (c == '.' && n - i > 2 &&
-                     (byte_class[t[i + 1]] & (B_SPACE | B_BREAK)) &&
-                     t[i + 2] != '.')) {
-      if (store(&sc, i, i + 1, ANNOT_TOK_PUNCT, 0,
-                c == ',' ? COMMA_HASH : PERIOD_HASH) != ANNOT_OK)
-        return annot_seterror(err, ANNOT_ENOMEM, i, "out of memory");
+    if (c == ',' || (c == '.' && n - i > 2 && plain_period(t, i))) {
+      if (store_as(sc, i, i + 1, ANNOT_TOK_PUNCT, 0,
+                   c == ',' ? COMMA_HASH : PERIOD_HASH,
+                   c == ',' ? BUSY_COMMA : BUSY_PERIOD) != ANNOT_OK)
+        return ANNOT_ENOMEM;
       i++;
+      if (i < n && t[i] == ' ') {
+        sc->pending = ANNOT_TF_SPACE;
+        i++;
+      }
       continue;
     }
     /* 0 from a scanner means out of memory: the doc is dropped */
-    if (k & B_WORD) next = scan_word(&sc, i);
-    else if (k & B_HIGH) next = scan_nonascii(&sc, i);
-    else next = scan_ascii_other(&sc, i);
-    if (next == 0)
-      return annot_seterror(err, ANNOT_ENOMEM, i, "out of memory");
+    if (k & B_WORD) next = scan_word(sc, i);
+    else if (k & B_HIGH) next = scan_nonascii(sc, i);
+    else next = scan_ascii_other(sc, i);
+    if (next == 0) return ANNOT_ENOMEM;
     i = next;
   }
-  /* sentences need the tokens after each stop: a second, cheaper pass */
-  if (scan_sentences(d) != ANNOT_OK)
+  return ANNOT_OK;
+}
+
+/* The tokens, then the sentence pass over them, which visits only the
+** tokens that the scan marked busy. */
+int stage_scan(annot_doc *d, annot_error *err) {
+  scanner sc;
+  memset(&sc, 0, offsetof(scanner, busy_local));   /* the bits: as needed */
+  sc.d = d;
+  sc.t = (const unsigned char *)d->text;
+  sc.n = d->len;
+  sc.pending = ANNOT_TF_PARA_START;   /* the first token opens one */
+  int rc = cover_busy(&sc);
+  if (rc == ANNOT_OK) rc = scan_text(&sc);
+  if (rc == ANNOT_OK) rc = scan_sentences(d, sc.busy);
+  if (sc.busy != sc.busy_local) free(sc.busy);
+  if (rc != ANNOT_OK)
     return annot_seterror(err, ANNOT_ENOMEM, 0, "out of memory");
   return ANNOT_OK;
 }

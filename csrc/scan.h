@@ -32,9 +32,24 @@ int scan_is_speech_verb(const char *s, size_t len);
 /* Is s[0..len) a preposition that opens a time phrase (At, By...)? */
 int scan_is_time_preposition(const char *s, size_t len);
 
+/* Busy tokens: the sentence pass stops only at them.  A token is quiet
+** when it can neither end a sentence nor start a list item, a bullet, a
+** headline break or a paragraph.  Busy are: punctuation (stops, bullets;
+** a comma is quiet), ellipses and symbols (bullets); a token that starts
+** a line or is an abbreviation; a token with a '.' or ')' glued after it
+** (2. a) 3.) are list markers; after a sentence's period, only one of one
+** or two bytes).  Words, numbers, quotes, dashes, brackets
+** and the rest are quiet.  The tokenizer marks the busy ones as it
+** stores them (bit k % 64 of word k / 64). */
+#define SCAN_BUSY_FLAGS \
+  (ANNOT_TF_ABBREV | ANNOT_TF_NEWLINE | ANNOT_TF_PARA_START)
+#define SCAN_BUSY_KINDS ((1u << ANNOT_TOK_PUNCT) | \
+  (1u << ANNOT_TOK_ELLIPSIS) | (1u << ANNOT_TOK_SYMBOL))
+
 /* The sentence and paragraph pass over the finished tokens: fills
 ** d->sentences and d->paragraphs and sets ANNOT_TF_SENT_START.  The
-** tokenizer has already set ANNOT_TF_PARA_START. */
-int scan_sentences(annot_doc *d);
+** tokenizer has already set ANNOT_TF_PARA_START and the 'busy' bits
+** (all zero past the last token). */
+int scan_sentences(annot_doc *d, const uint64_t *busy);
 
 #endif

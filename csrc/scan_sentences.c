@@ -373,97 +373,6 @@ static uint32_t sentence_end(const annot_doc *d, uint32_t begin,
 ** The pass
 ** ======================================================= */
 
-/* A token is quiet when it can neither end a sentence nor start a list
-** item, a bullet, a headline break or a paragraph: a word or number on
-** the same line, not an abbreviation, without a '.' or ')' glued after it
-** (2. a) 3.) are list markers).  Most tokens are quiet, and the pass only
-** stops at the others, which it finds 64 at a time in a bit mask. */
-
-/* the flags that make a word busy on their own */
-#define BUSY_FLAGS (ANNOT_TF_ABBREV | ANNOT_TF_NEWLINE | ANNOT_TF_PARA_START)
-
-/* is token q busy?  (q + 1 < n when 'has_next') */
-static inline unsigned busy_token(const annot_doc *d, uint32_t q,
-                                  int has_next) {
-  unsigned quiet = (d->tok_kind[q] <= ANNOT_TOK_NUMBER) &
-                   ((d->tok_flags[q] & BUSY_FLAGS) == 0);
-  if (has_next) {
-    unsigned next = d->tok_kind[q + 1];
-    quiet &= ((d->tok_flags[q + 1] & ANNOT_TF_SPACE) != 0) |
-             ((next != ANNOT_TOK_PUNCT) & (next != ANNOT_TOK_BRACKET));
-  }
-  return quiet ^ 1u;
-}
-
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define BUSY_SWAR 1
-
-#define B8(x) (0x0101010101010101ull * (x))    /* byte x in every byte */
-#define L16(x) (0x0001000100010001ull * (x))   /* x in every 16-bit lane */
-
-/* 8 bytes from p, little-endian as the machine is */
-static inline uint64_t load64(const void *p) {
-  uint64_t x;
-  memcpy(&x, p, 8);
-  return x;
-}
-
-/* The high bits of the 8 bytes of 'x' as bits 0-7, byte 0 first: each
-** bit, moved to the bottom of its byte, is multiplied to bit 49 + j with
-** no carry or overlap between them. */
-static inline unsigned pack_bytes(uint64_t x) {
-  return (unsigned)((((x >> 7) & B8(1)) * 0x0002040810204081ull) >> 49) &
-         0xFFu;
-}
-
-/* the same for the bit 15 of the 4 lanes of 'x', as bits 0-3 */
-static inline unsigned pack_lanes(uint64_t x) {
-  return (unsigned)((((x >> 15) & L16(1)) * 0x0000200040008001ull) >> 45) &
-         0xFu;
-}
-
-/* The busy bits of tokens q .. q+7, whose next tokens all exist: the
-** test of busy_token on 8 tokens at once.  Kinds are below 0x10 and the
-** flags tested below 0x8000, so adding 0x7F to a byte (0x7FFF to a lane)
-** sets its high bit exactly when it is not zero, without carries. */
-static inline unsigned busy_8(const annot_doc *d, uint32_t q) {
-  uint64_t kind = load64(d->tok_kind + q), next = load64(d->tok_kind + q + 1);
-  uint64_t not_word = (kind & B8(0xFE)) + B8(0x7F);
-  uint64_t not_punct = (next ^ B8(ANNOT_TOK_PUNCT)) + B8(0x7F);
-  uint64_t not_bracket = (next ^ B8(ANNOT_TOK_BRACKET)) + B8(0x7F);
-  unsigned glued_mark = pack_bytes(~(not_punct & not_bracket));
-  unsigned busy = pack_bytes(not_word);
-  /* flags: 4 tokens to a load */
-  const uint16_t *f = d->tok_flags + q;
-  unsigned flagged = pack_lanes((load64(f) & L16(BUSY_FLAGS)) + L16(0x7FFF)) |
-                     pack_lanes((load64(f + 4) & L16(BUSY_FLAGS)) +
-                                L16(0x7FFF)) << 4;
-  unsigned spaced = pack_lanes((load64(f + 1) & L16(ANNOT_TF_SPACE)) +
-                               L16(0x7FFF)) |
-                    pack_lanes((load64(f + 5) & L16(ANNOT_TF_SPACE)) +
-                               L16(0x7FFF)) << 4;
-  return busy | flagged | (glued_mark & ~spaced);
-}
-#endif
-
-/* Bit j of the result is set when token block + j is busy. */
-static uint64_t busy_block(const annot_doc *d, uint32_t block) {
-  uint32_t n = d->ntok;
-  uint64_t busy = 0;
-#ifdef BUSY_SWAR
-  /* a whole block with a token after it: 8 tokens a step */
-  if (n - block > 64) {
-    for (uint32_t j = 0; j < 64; j += 8)
-      busy |= (uint64_t)busy_8(d, block + j) << j;
-    return busy;
-  }
-#endif
-  uint32_t end = n - block > 64 ? block + 64 : n;
-  for (uint32_t q = block; q < end; q++)
-    busy |= (uint64_t)busy_token(d, q, q + 1 < n) << (q - block);
-  return busy;
-}
-
 /* append the span of tokens [b, e) to 'v'; 0 or ANNOT_ENOMEM */
 static int push_span(annot_doc *d, vec *v, uint32_t b, uint32_t e) {
   annot_span *s = vec_push(v, sizeof *s);
@@ -481,7 +390,7 @@ static int close_sentence(annot_doc *d, uint32_t b, uint32_t e) {
   return push_span(d, &d->sentences, b, e);
 }
 
-int scan_sentences(annot_doc *d) {
+int scan_sentences(annot_doc *d, const uint64_t *busy_bits) {
   uint32_t n = d->ntok;
   if (n == 0) return ANNOT_OK;
   /* Sentences: 'begin' is the first token of the open sentence; each
@@ -491,29 +400,15 @@ int scan_sentences(annot_doc *d) {
   uint32_t begin = 0, skip_until = 0, para = 0;
   int marker = 0;                 /* value of the paragraph's last marker */
   uint32_t k = 0;
-  uint32_t base = 1;              /* no block read yet (blocks start at 0 mod 64) */
-  uint64_t busy = 0;              /* busy_block of the block at 'base' */
+  size_t words = ((size_t)n + 63) / 64;
   while (k < n) {
     /* Quiet tokens decide nothing: go to the next busy one at or after
-    ** k, a block of 64 tokens at a time. */
-    for (;;) {
-      uint32_t block = k & ~(uint32_t)63;
-      if (block != base) {
-        base = block;
-        busy = busy_block(d, block);
-      }
-      uint64_t ahead = busy & (~0ull << (k - block));
-      if (ahead != 0) {
-        k = block + (uint32_t)__builtin_ctzll(ahead);
-        break;
-      }
-      if (n - block <= 64) {
-        k = n;
-        break;
-      }
-      k = block + 64;
-    }
-    if (k >= n) break;
+    ** k, 64 tokens a word (no bit is set past the last token) */
+    size_t w = k / 64;
+    uint64_t ahead = busy_bits[w] & (~0ull << (k % 64));
+    while (ahead == 0 && ++w < words) ahead = busy_bits[w];
+    if (ahead == 0) break;
+    k = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(ahead));
     unsigned f = d->tok_flags[k];
     if (f & ANNOT_TF_PARA_START) {
       marker = 0;

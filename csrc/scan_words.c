@@ -41,7 +41,10 @@ static int lookup(const word_entry *list, size_t count, const char *s,
   size_t lo = 0, hi = count;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    int cmp = word_cmp(list[mid].word, buf);
+    /* the first letters decide most steps of the search */
+    const char *w = list[mid].word;
+    int cmp = (unsigned char)w[0] - (unsigned char)buf[0];
+    if (cmp == 0) cmp = word_cmp(w + 1, buf + 1);
     if (cmp == 0) return list[mid].value;
     if (cmp < 0) lo = mid + 1;
     else hi = mid;
