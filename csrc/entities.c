@@ -246,11 +246,6 @@ static unsigned head_type(const ent_ctx *c, uint32_t i) {
   return head_types[(c->ti[i].bits & TB_HEADTYPE) >> TB_HEADSHIFT];
 }
 
-/* the first token of its line */
-static int line_start(const annot_doc *d, uint32_t i) {
-  return i == 0 || (d->tok_flags[i] & (ANNOT_TF_NEWLINE | ANNOT_TF_PARA_START));
-}
-
 /* token 'i' is the lower-case word 'w' (a literal) */
 static int is_lower_word_n(const annot_doc *d, uint32_t i, const char *w,
                            size_t n) {
@@ -324,7 +319,7 @@ static int vocative(const ent_ctx *c, uint32_t b) {
   if (!is_char(d, e, ',') || weak_common(c, b)) return 0;
   /* the start of a turn: a line, a label's colon, or a sentence whose
   ** next word is lower case ('Matt, go ahead.') */
-  if (line_start(d, b) || (b > 0 && is_char(d, b - 1, ':')))
+  if (doc_line_start(d, b) || (b > 0 && is_char(d, b - 1, ':')))
     return 1;
   return (c->ti[b].bits & TB_WEAK) && e + 1 < d->ntok &&
          d->tok_kind[e + 1] == ANNOT_TOK_WORD && !capword(d, e + 1);
@@ -916,7 +911,7 @@ static int is_label(const ent_ctx *c, uint32_t b, uint32_t te) {
   const annot_doc *d = c->d;
   if (te >= d->ntok || !is_char(d, te, ':')) return 0;
   uint32_t s = b - c->ti[b].title_back;
-  if (!line_start(d, s)) return 0;
+  if (!doc_line_start(d, s)) return 0;
   for (uint32_t i = s; i < te; i++)
     if (d->tok_kind[i] == ANNOT_TOK_WORD &&
         !(d->tok_flags[i] & ANNOT_TF_ALLCAPS))

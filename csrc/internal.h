@@ -90,6 +90,12 @@ int doc_push_token(annot_doc *d, uint32_t start, uint32_t end, unsigned kind,
 int doc_reserve_tokens(annot_doc *d, size_t len);
 void doc_shrink_tokens(annot_doc *d);
 
+/* token 'i' is the first of its line (after a newline, or the doc's first);
+** the stages need the token flags of the scan for it */
+static inline int doc_line_start(const annot_doc *d, uint32_t i) {
+  return i == 0 || (d->tok_flags[i] & (ANNOT_TF_NEWLINE | ANNOT_TF_PARA_START));
+}
+
 /* set an error: code, offset, printf-style message; returns 'code' */
 int annot_seterror(annot_error *err, annot_status code, size_t offset,
                    const char *fmt, ...);

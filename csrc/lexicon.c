@@ -835,14 +835,18 @@ const char *lexicon_class_name(unsigned cls) {
 ** Matching
 ** ======================================================= */
 
+/* a key token's case rule 'casing' holds for a token of 'flags' */
+static int casing_holds(unsigned casing, unsigned flags) {
+  if (casing == CASE_CAP) return (flags & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)) != 0;
+  if (casing == CASE_EXACT) return (flags & ANNOT_TF_ALLCAPS) != 0;
+  return 1;
+}
+
 /* token 'k' of entry key 'kt' fits token 't' of 'd': same hash, same
 ** normalised form, and the entry's case rule holds */
 static int token_fits(const key_token *kt, const annot_doc *d, uint32_t t) {
   if (kt->hash != d->tok_hash[t]) return 0;
-  unsigned flags = d->tok_flags[t];
-  if (kt->casing == CASE_CAP && !(flags & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)))
-    return 0;
-  if (kt->casing == CASE_EXACT && !(flags & ANNOT_TF_ALLCAPS)) return 0;
+  if (!casing_holds(kt->casing, d->tok_flags[t])) return 0;
   /* the normalised form of ASCII is its lower case: compare in place */
   const unsigned char *raw = (const unsigned char *)d->text + d->tok_start[t];
   size_t rawlen = d->tok_end[t] - d->tok_start[t], j = 0;
@@ -880,11 +884,8 @@ static int head1_fits(const first_slot *fs, const annot_doc *d, uint32_t t) {
     return -1;
   uint64_t x = swar_keep(swar_load(d->text + start, 8), rawlen);
   if (x & SWAR_HIGHS) return -1;
-  unsigned flags = d->tok_flags[t], casing = HEAD1_CASING(fs->head1_info);
-  if (casing == CASE_CAP && !(flags & (ANNOT_TF_CAP | ANNOT_TF_ALLCAPS)))
-    return 0;
-  if (casing == CASE_EXACT && !(flags & ANNOT_TF_ALLCAPS)) return 0;
-  return swar_fold(x) == fs->head1_head;
+  return casing_holds(HEAD1_CASING(fs->head1_info), d->tok_flags[t]) &&
+         swar_fold(x) == fs->head1_head;
 }
 
 /* The filter over every token of 'd' (see lexicon_filter.h).  The

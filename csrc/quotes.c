@@ -245,7 +245,7 @@ static int fill_tables(qctx *c) {
     if (kind != ANNOT_TOK_WORD) continue;
     /* a capitalised word opening a line may start a transcript label */
     if ((flags & ANNOT_TF_ALLCAPS) &&
-        (i == 0 || (flags & (ANNOT_TF_PARA_START | ANNOT_TF_NEWLINE))) &&
+        doc_line_start(d, i) &&
         push_index(&c->lines, i) != ANNOT_OK)
       return ANNOT_ENOMEM;
     uint8_t w = q_word_of(words, hashes[i], ends[i] - starts[i]);

@@ -74,9 +74,7 @@ static int is_bullet_slow(const annot_doc *d, uint32_t k) {
       if (tok_is(d, k, bullets[i])) return 1;
   }
   /* '*' and '-' are bullets only where a list item would start */
-  int line_start = k == 0 ||
-      (d->tok_flags[k] & (ANNOT_TF_NEWLINE | ANNOT_TF_PARA_START));
-  return line_start && k + 1 < d->ntok &&
+  return doc_line_start(d, k) && k + 1 < d->ntok &&
          (d->tok_flags[k + 1] & ANNOT_TF_SPACE) &&
          (tok_is(d, k, "*") || tok_is(d, k, "-"));
 }
@@ -195,7 +193,7 @@ static uint32_t list_marker(const annot_doc *d, uint32_t k, int previous,
   /* where it stands: a line start, a bullet before it, or the next number
   ** of the list already running in this paragraph */
   unsigned fk = d->tok_flags[k];
-  int placed = k == 0 || (fk & (ANNOT_TF_NEWLINE | ANNOT_TF_PARA_START)) ||
+  int placed = doc_line_start(d, k) ||
                (k > 0 && is_bullet(d, k - 1)) ||
                (previous > 0 && v == previous + 1 &&
                 (fk & ANNOT_TF_SPACE));

@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "annot.h"
-#include "internal.h"   /* the doc's per-token word-class mask */
 #include "ctest.h"
+#include "scan_text.h"   /* the doc's internals: its word-class mask */
 
 /* the text of mention 'm' of 'text' equals 'want' */
 static int mention_is(const char *text, const annot_mention *m,
@@ -180,16 +180,6 @@ static void test_bad_input(void) {
   annot_pipeline_free(p);
 }
 
-/* the index of the first token of 'd' spelt 'word', or ntok */
-static uint32_t token_at(const annot_doc *d, const char *word) {
-  size_t n = strlen(word);
-  for (uint32_t i = 0; i < d->ntok; i++)
-    if (d->tok_end[i] - d->tok_start[i] == n &&
-        memcmp(d->text + d->tok_start[i], word, n) == 0)
-      return i;
-  return d->ntok;
-}
-
 /* The entity stage leaves d->tok_lex: at each token the word classes of
 ** the entries starting there, and nothing where none starts (a lower-
 ** case word that only a capitalised entry starts with, punctuation).  A
@@ -218,16 +208,16 @@ static void test_word_class_mask(void) {
   annot_doc *d = annot_annotate(p, text, strlen(text), &err);
   CHECK(d != NULL && d->tok_lex != NULL);
   if (d != NULL && d->tok_lex != NULL) {
-    CHECK(d->tok_lex[token_at(d, "The")] == LEX_BIT(LEX_NOTNAME));
-    CHECK(d->tok_lex[token_at(d, "spokeswoman")] ==
+    CHECK(d->tok_lex[token_of(d, "The")] == LEX_BIT(LEX_NOTNAME));
+    CHECK(d->tok_lex[token_of(d, "spokeswoman")] ==
           (LEX_BIT(LEX_SOURCE) | LEX_BIT(LEX_TITLE)));
-    CHECK(d->tok_lex[token_at(d, "said")] == LEX_BIT(LEX_CUE));
-    CHECK(d->tok_lex[token_at(d, "according")] == LEX_BIT(LEX_CUE));
+    CHECK(d->tok_lex[token_of(d, "said")] == LEX_BIT(LEX_CUE));
+    CHECK(d->tok_lex[token_of(d, "according")] == LEX_BIT(LEX_CUE));
     /* an entity entry sets no class bit; 'to', ',' and 'talks' start none */
-    CHECK(d->tok_lex[token_at(d, "the")] == 0);
-    CHECK(d->tok_lex[token_at(d, "to")] == 0);
-    CHECK(d->tok_lex[token_at(d, ",")] == 0);
-    CHECK(d->tok_lex[token_at(d, "talks")] == 0);
+    CHECK(d->tok_lex[token_of(d, "the")] == 0);
+    CHECK(d->tok_lex[token_of(d, "to")] == 0);
+    CHECK(d->tok_lex[token_of(d, ",")] == 0);
+    CHECK(d->tok_lex[token_of(d, "talks")] == 0);
     CHECK(find(d, text, "the grain board") != NULL);
     CHECK(layers_hold(d));
     annot_doc_free(d);

@@ -20,16 +20,6 @@ static double now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* the index of the first token of 'd' whose text is 'word', or ntok */
-static uint32_t token_of(const annot_doc *d, const char *word) {
-  size_t n = strlen(word);
-  for (uint32_t i = 0; i < d->ntok; i++)
-    if (d->tok_end[i] - d->tok_start[i] == n &&
-        memcmp(d->text + d->tok_start[i], word, n) == 0)
-      return i;
-  return d->ntok;
-}
-
 /* how many entries start at the first token spelt 'word' in 'text';
 ** the first (up to 4) go to 'out' */
 static size_t match_at(const lexicon *lx, const char *text, const char *word,

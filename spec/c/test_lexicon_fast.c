@@ -14,21 +14,7 @@
 #include "lexicon.h"
 #include "lexicon_filter.h"
 #include "ctest.h"
-
-/* a doc holding only the scanner's layers for text[0..len) */
-static annot_doc *scan_bytes(const char *text, size_t len) {
-  annot_doc *d = calloc(1, sizeof *d);
-  if (d == NULL) return NULL;
-  d->text = text;
-  d->len = (uint32_t)len;
-  annot_error err;
-  if (doc_reserve_tokens(d, d->len) != ANNOT_OK ||
-      stage_scan(d, &err) != ANNOT_OK) {
-    annot_doc_free(d);
-    return NULL;
-  }
-  return d;
-}
+#include "scan_text.h"
 
 /* the label resolver: class and type names only */
 static int labels(void *ud, const char *name, size_t len) {
@@ -145,7 +131,7 @@ static void test_marked_everywhere(void) {
       "spokesman Dmitry Peskov called them \"absurd\". In Z\xC3\xBCrich, "
       "the UN Security Council and the World Health Organization met. "
       "us US Us New York new york NEW YORK Kyiv Kyiv's 2024 $5 million";
-  annot_doc *d = scan_bytes(text, strlen(text));
+  annot_doc *d = scan_text(text);
   CHECK(d != NULL);
   uint16_t *marks = d != NULL ? malloc(d->ntok * sizeof *marks) : NULL;
   if (rc == ANNOT_OK && d != NULL && marks != NULL) {
